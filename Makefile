@@ -1,0 +1,127 @@
+# cri-kiosk: development tasks (GNU make).
+#
+# On a fresh Debian 12 with python3 >= 3.11 and make, `make run` and `make test` do all
+# the set-up themselves: Debian packages (packaging/linux/debian-deps.sh; as root it
+# installs what is missing, otherwise it prints the apt-get command), the virtualenv in
+# .venv with an editable install of the project and its test tools, and the compiled
+# translations. `make` alone prints this help. Every step is skipped when up to date.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+# The set-up steps must run in order (system packages, venv, translations, ...).
+.NOTPARALLEL:
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEPS := packaging/linux/debian-deps.sh
+ARGS ?=
+PYTEST_ARGS ?=
+
+TS_FILES := $(wildcard translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: help setup venv deps-base deps-run deps-test translations run check tour \
+	test format wheel clean distclean update-translations
+
+help:
+	@echo "cri-kiosk make targets:"
+	@echo "  make run [ARGS=...]   set up, then start the kiosk: .venv/bin/cri-kiosk run \$$(ARGS)"
+	@echo "                        e.g. make run ARGS=\"--fullscreen\""
+	@echo "  make test             set up, then ruff, ruff format --check, mypy, pytest"
+	@echo "                        (extra pytest options: make test PYTEST_ARGS=\"-m 'not slow'\")"
+	@echo "  make check            validate the content: cri-kiosk check"
+	@echo "  make tour             screenshots of every page into build/tour"
+	@echo "  make format           ruff check --fix and ruff format"
+	@echo "  make wheel            build the wheel into dist/"
+	@echo "  make setup            only the set-up: Debian packages, .venv, translations"
+	@echo "  make translations     compile translations/*.ts to .qm (pyside6-lrelease)"
+	@echo "  make update-translations  refresh translations/*.ts from the code (pyside6-lupdate)"
+	@echo "  make clean            remove build outputs and caches (keeps .venv)"
+	@echo "  make distclean        clean, and remove .venv"
+	@echo "Variables: PYTHON=$(PYTHON) (interpreter for .venv, needs >= 3.11)"
+
+# ---------------------------------------------------------------------------- set-up
+
+deps-base:
+	@PYTHON='$(PYTHON)' bash $(DEPS) base
+
+deps-run:
+	@PYTHON='$(PYTHON)' bash $(DEPS) run
+
+deps-test:
+	@PYTHON='$(PYTHON)' bash $(DEPS) test
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "error: '$(PYTHON)' is missing or older than Python 3.11." >&2; \
+		echo "       Install Python >= 3.11, or point make at one: make PYTHON=/path/to/python3.11 ..." >&2; \
+		exit 1; }
+	@echo "Creating virtualenv $(VENV) with $$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	@$(PYTHON) -m venv $(VENV) || { \
+		rm -rf $(VENV); \
+		echo "error: '$(PYTHON) -m venv' failed." >&2; \
+		echo "       On Debian/Ubuntu install the venv module: sudo apt-get install python3-venv" >&2; \
+		exit 1; }
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e ".[test]"
+	@touch $@
+
+venv: $(STAMP)
+
+translations: $(QM_FILES)
+
+# After changing interface strings: refresh the .ts sources, then translate the new
+# entries (Qt Linguist: .venv/bin/pyside6-linguist). tests/test_translations.py fails
+# while an entry is unfinished or the .ts files are out of date.
+update-translations: venv
+	for ts in $(TS_FILES); do \
+		lang=$${ts#translations/kiosk_}; lang=$${lang%.ts}; \
+		$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete -target-language $$lang \
+			$$(find kiosk -name '*.py' | sort) -ts $$ts; \
+	done
+
+translations/%.qm: translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease $< -qm $@
+
+setup: deps-test venv translations
+
+# ---------------------------------------------------------------------------- use
+
+run: deps-run venv translations
+	$(BIN)/cri-kiosk run $(ARGS)
+
+check: deps-base venv translations
+	$(BIN)/cri-kiosk check
+
+# Offscreen unless there is a display to draw on.
+tour: deps-base venv translations
+	$(if $(DISPLAY),,QT_QPA_PLATFORM=offscreen) $(BIN)/cri-kiosk tour --out build/tour
+
+# ---------------------------------------------------------------------------- test
+
+test: deps-test venv translations
+	$(BIN)/ruff check kiosk tests
+	$(BIN)/ruff format --check kiosk tests
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+format: venv
+	@status=0; $(BIN)/ruff check --fix kiosk tests || status=$$?; \
+		$(BIN)/ruff format kiosk tests; exit $$status
+
+# ---------------------------------------------------------------------------- packaging
+
+wheel: venv
+	$(BIN)/pip wheel --no-deps -w dist .
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -f translations/*.qm
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
