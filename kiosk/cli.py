@@ -1,0 +1,152 @@
+"""Command line: ``cri-kiosk [run] | check | tour``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.paths import default_content_dir
+
+COMMANDS = ("run", "check", "tour")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cri-kiosk",
+        description="CRI Oriental touch information kiosk.",
+        epilog="Without a command, 'run' is assumed: cri-kiosk --fullscreen",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour}")
+
+    run = commands.add_parser("run", help="open the kiosk (windowed unless --fullscreen)")
+    _content_option(run)
+    run.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
+    run.add_argument("--lang", metavar="CODE", help="start in this language (default: site's)")
+    run.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help="quit with code 0 once the home screen has been painted (smoke tests, timing)",
+    )
+    run.add_argument("--verbose", action="store_true", help="log debug messages")
+
+    check = commands.add_parser("check", help="validate the content; exit 1 on any error")
+    _content_option(check)
+
+    tour = commands.add_parser("tour", help="render every screen to PNG files (offscreen)")
+    _content_option(tour)
+    tour.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    tour.add_argument(
+        "--lang", default="all", metavar="CODE|all", help="one language code, or all (default)"
+    )
+    tour.add_argument(
+        "--size",
+        action="append",
+        metavar="WxH",
+        help="window size, repeatable (default: 1920x1080 1080x1920 1366x768)",
+    )
+    return parser
+
+
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="content folder (default: the bundled content)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (
+        args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        args_list.insert(0, "run")
+    args = build_parser().parse_args(args_list)
+    content_dir = args.content if args.content is not None else default_content_dir()
+    if args.command == "check":
+        return _check(content_dir)
+    if args.command == "tour":
+        return _tour(content_dir, args.out, args.lang, args.size or [])
+    return _run(args, content_dir)
+
+
+def _run(args: argparse.Namespace, content_dir: Path) -> int:
+    from kiosk.app import RunOptions, run
+    from kiosk.log import setup_logging
+
+    setup_logging(verbose=args.verbose)
+    options = RunOptions(
+        content_dir=content_dir,
+        lang=args.lang,
+        fullscreen=args.fullscreen,
+        exit_after_startup=args.exit_after_startup,
+    )
+    return run(options)
+
+
+def _check(content_dir: Path) -> int:
+    from kiosk.content import ContentError, load_content, validate_library
+    from kiosk.ui.icons import icon_exists
+
+    try:
+        result = load_content(content_dir)
+    except ContentError as error:
+        print(error.problem)
+        return 1
+    problems = sorted(
+        {*result.problems, *validate_library(result.library, icon_exists)},
+        key=lambda p: (str(p.path), p.line, p.message),
+    )
+    for problem in problems:
+        print(problem)
+    errors = sum(problem.is_error for problem in problems)
+    pages = sum(len(result.library.pages_in(code)) for code in result.library.site.language_codes)
+    print(
+        f"checked {pages} pages in {len(result.library.languages)} languages: "
+        f"{errors} error(s), {len(problems) - errors} warning(s)",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0
+
+
+def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int:
+    from kiosk.tour import DEFAULT_SIZES, parse_size
+
+    try:
+        sizes = tuple(parse_size(text) for text in size_texts) or DEFAULT_SIZES
+    except ValueError as error:
+        print(f"cri-kiosk tour: {error}", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from kiosk.app import build_window, create_application, load_library
+    from kiosk.log import setup_logging
+    from kiosk.tour import run_tour
+
+    setup_logging()
+    app = create_application()
+    library = load_library(content_dir)
+    if library is None:
+        print(f"cri-kiosk tour: the content in {content_dir} is unusable", file=sys.stderr)
+        return 1
+    codes = library.site.language_codes
+    if lang != "all" and lang not in codes:
+        print(
+            f"cri-kiosk tour: unknown language {lang!r}; use one of {', '.join(codes)} or all",
+            file=sys.stderr,
+        )
+        return 2
+    languages = codes if lang == "all" else (lang,)
+    window = build_window(app, library, languages[0])
+    result = run_tour(app, window, library, out, languages, sizes)
+    window.close()
+    print(f"wrote {len(result.written)} screens to {out}", file=sys.stderr)
+    for name in result.failed:
+        print(f"cri-kiosk tour: failed to render {name}", file=sys.stderr)
+    return 1 if result.failed or not result.written else 0

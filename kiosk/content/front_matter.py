@@ -1,0 +1,112 @@
+"""Splitting a Markdown page into its TOML front matter (between ``+++`` lines) and body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.model import DEFAULT_ICON, Page
+from kiosk.content.problems import Problem, Severity
+from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, type_name
+
+FENCE = "+++"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# key -> (accepted Python type, required, description for messages)
+FIELDS: dict[str, tuple[type, bool, str]] = {
+    "id": (str, True, "text: the page's identifier, lower-case words joined by '-'"),
+    "title": (str, True, "text: the page title"),
+    "summary": (str, False, "text: one line shown on the home tile"),
+    "icon": (str, False, "text: a qtawesome icon name such as 'mdi6.factory'"),
+    "order": (int, False, "whole number: position among its sibling pages"),
+    "parent": (str, False, "text: the id of the parent page"),
+}
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """A page read from a file, or None with the problems explaining why it was refused."""
+
+    page: Page | None
+    problems: tuple[Problem, ...]
+
+
+def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
+    """Parse one page's text. Never raises: every mistake becomes a Problem with its line."""
+    problems: list[Problem] = []
+
+    def report(line: int, message: str, severity: Severity = Severity.ERROR) -> None:
+        problems.append(Problem(path, line, severity, message))
+
+    if not text.strip():
+        report(1, "the file is empty: write front matter between '+++' lines, then the text")
+        return ParsedPage(None, tuple(problems))
+    lines = text.splitlines()
+    if lines[0].strip() != FENCE:
+        report(1, "the file must start with a line '+++' opening the front matter (id, title...)")
+        return ParsedPage(None, tuple(problems))
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+    if closing is None:
+        report(1, "the front matter opened by '+++' on line 1 is never closed: add a '+++' line")
+        return ParsedPage(None, tuple(problems))
+
+    header = "\n".join(lines[1:closing])
+    try:
+        data = parse_toml(header)
+    except TomlSyntaxError as error:
+        report(1 + error.line, f"front matter is not valid TOML: {error.reason}")
+        return ParsedPage(None, tuple(problems))
+
+    values = _check_fields(data, header, report)
+    if values is None:
+        return ParsedPage(None, tuple(problems))
+    body_line = closing + 2
+    body = "\n".join(lines[closing + 1 :])
+    page = Page(
+        id=values["id"],
+        lang=lang,
+        title=values["title"].strip(),
+        summary=values.get("summary", "").strip(),
+        icon=values.get("icon", DEFAULT_ICON).strip() or DEFAULT_ICON,
+        order=values.get("order", 0),
+        parent=values.get("parent") or None,
+        body=body,
+        path=path,
+        body_line=body_line,
+    )
+    return ParsedPage(page, tuple(problems))
+
+
+def _check_fields(data: dict[str, Any], header: str, report: Any) -> dict[str, Any] | None:
+    """Validate front-matter keys and types; return the usable values or None."""
+    values: dict[str, Any] = {}
+    usable = True
+    for key, value in data.items():
+        line = key_line(header, key, first_line=2)
+        if key not in FIELDS:
+            allowed = ", ".join(FIELDS)
+            report(line, f"unknown front matter key '{key}': allowed keys are {allowed}")
+            continue
+        kind, required, description = FIELDS[key]
+        if type(value) is not kind:
+            report(line, f"'{key}' must be {description}, not {type_name(value)}")
+            usable = usable and not required
+            continue
+        values[key] = value
+    for key, (_kind, required, description) in FIELDS.items():
+        if required and key not in data:
+            report(1, f"front matter has no '{key}': add {key} = ... ({description})")
+            usable = False
+    if "id" in values and not ID_PATTERN.match(values["id"]):
+        report(
+            key_line(header, "id", first_line=2),
+            f"id '{values['id']}' must be lower-case letters, digits and '-' "
+            "(for example 'pole-medest')",
+        )
+        usable = False
+    if "title" in values and not values["title"].strip():
+        report(key_line(header, "title", first_line=2), "the title is empty: write a title")
+        usable = False
+    return values if usable else None

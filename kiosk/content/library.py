@@ -1,0 +1,108 @@
+"""The content library: every page in every language, structure, fallbacks and order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.content.model import Language, Page, Site
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A page as a visitor in ``lang`` sees it: the page itself, or its fallback."""
+
+    page: Page
+    lang: str
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the page is shown in another language than the visitor's."""
+        return self.page.lang != self.lang
+
+
+class ContentLibrary:
+    """All loaded pages. The default language is the source of truth for structure."""
+
+    def __init__(self, site: Site, pages: dict[str, dict[str, Page]]) -> None:
+        self.site = site
+        self._pages = pages
+        structure = dict(pages.get(site.default_language, {}))
+        for lang in site.language_codes:
+            for page_id, page in pages.get(lang, {}).items():
+                structure.setdefault(page_id, page)
+        self._structure = structure
+        self._order = self._presentation_order()
+
+    # languages -----------------------------------------------------------------
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        return self.site.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.site.default_language
+
+    def language(self, code: str) -> Language:
+        found = self.site.language(code)
+        return found if found is not None else self.site.languages[0]
+
+    # pages ----------------------------------------------------------------------
+    def has_page(self, page_id: str) -> bool:
+        return page_id in self._structure
+
+    def view(self, page_id: str, lang: str) -> PageView | None:
+        """The page in ``lang``, else in the default language, else in any language."""
+        for source in (lang, self.default_language, *self.site.language_codes):
+            page = self._pages.get(source, {}).get(page_id)
+            if page is not None:
+                return PageView(page, lang)
+        return None
+
+    def pages_in(self, lang: str) -> dict[str, Page]:
+        """Pages actually written in ``lang`` (no fallbacks)."""
+        return dict(self._pages.get(lang, {}))
+
+    @property
+    def page_ids(self) -> tuple[str, ...]:
+        """Every page id, in presentation order: home order, each followed by its children."""
+        return self._order
+
+    # structure ------------------------------------------------------------------
+    def parent(self, page_id: str) -> str | None:
+        page = self._structure.get(page_id)
+        if page is None or page.parent not in self._structure:
+            return None
+        return page.parent
+
+    def children(self, page_id: str) -> tuple[str, ...]:
+        found = [p for p in self._structure.values() if p.parent == page_id and p.id != page_id]
+        found.sort(key=lambda p: (p.order, p.id))
+        return tuple(p.id for p in found)
+
+    def top_level(self) -> tuple[str, ...]:
+        """The home screen's sections, in the site file's order."""
+        return tuple(
+            page_id
+            for page_id in self.site.home
+            if page_id in self._structure and self.parent(page_id) is None
+        )
+
+    def siblings(self, page_id: str) -> tuple[str, ...]:
+        """Pages sharing this page's parent (the home sections for top-level pages)."""
+        parent = self.parent(page_id)
+        group = self.top_level() if parent is None else self.children(parent)
+        return group if page_id in group else ()
+
+    def _presentation_order(self) -> tuple[str, ...]:
+        order: list[str] = []
+
+        def visit(page_id: str) -> None:
+            if page_id in order:
+                return
+            order.append(page_id)
+            for child in self.children(page_id):
+                visit(child)
+
+        for page_id in self.top_level():
+            visit(page_id)
+        return tuple(order)

@@ -1,0 +1,141 @@
+"""Reading ``site.toml``: languages, default language, home order and organisation texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.model import Direction, Language, Site
+from kiosk.content.problems import ContentError, Problem, Severity
+from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, value_line
+
+SITE_FILE = "site.toml"
+KNOWN_KEYS = ("default_language", "home", "languages", "organisation")
+ORGANISATION_KEYS = ("name", "short_name", "tagline")
+
+
+def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
+    """Read the site file; raise ContentError when there is no usable one."""
+    path = content_dir / SITE_FILE
+    problems: list[Problem] = []
+
+    def fatal(line: int, message: str) -> ContentError:
+        return ContentError(Problem(path, line, Severity.ERROR, message))
+
+    def report(line: int, message: str, severity: Severity = Severity.ERROR) -> None:
+        problems.append(Problem(path, line, severity, message))
+
+    if not path.is_file():
+        raise fatal(1, f"no site file: create {SITE_FILE} naming the languages and home order")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise fatal(1, f"the site file is not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise fatal(1, f"the site file cannot be read ({error.strerror})") from None
+    try:
+        data = parse_toml(text)
+    except TomlSyntaxError as error:
+        raise fatal(error.line, f"the site file is not valid TOML: {error.reason}") from None
+
+    for key in data:
+        if key not in KNOWN_KEYS:
+            report(
+                key_line(text, key),
+                f"unknown key '{key}': allowed keys are {', '.join(KNOWN_KEYS)}",
+            )
+
+    languages = _read_languages(data.get("languages"), text, report)
+    if not languages:
+        raise fatal(
+            key_line(text, "languages"),
+            "no usable language: add [[languages]] tables with code, name and direction",
+        )
+    codes = [lang.code for lang in languages]
+
+    default = data.get("default_language")
+    if not isinstance(default, str) or default not in codes:
+        raise fatal(
+            key_line(text, "default_language"),
+            f"default_language must be one of the declared languages ({', '.join(codes)})",
+        )
+
+    home = _read_home(data.get("home"), text, report)
+    organisation = _read_organisation(data.get("organisation", {}), text, codes, report)
+    site = Site(
+        languages=tuple(languages),
+        default_language=default,
+        home=tuple(home),
+        organisation=organisation,
+        path=path,
+    )
+    return site, problems
+
+
+def _read_languages(raw: Any, text: str, report: Any) -> list[Language]:
+    if not isinstance(raw, list):
+        return []
+    languages: list[Language] = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            report(key_line(text, "languages"), "each [[languages]] entry must be a table")
+            continue
+        code, name = entry.get("code"), entry.get("name")
+        line = value_line(text, code) if isinstance(code, str) else key_line(text, "languages")
+        if not isinstance(code, str) or not code.isalpha() or not code.islower():
+            report(line, "a language needs code = a lower-case language code such as 'fr'")
+            continue
+        if any(lang.code == code for lang in languages):
+            report(line, f"language '{code}' is declared twice")
+            continue
+        if not isinstance(name, str) or not name.strip():
+            report(line, f"language '{code}' needs name = its name in its own language")
+            name = code
+        direction_text = entry.get("direction", "ltr")
+        try:
+            direction = Direction(direction_text)
+        except ValueError:
+            report(line, f"language '{code}': direction must be 'ltr' or 'rtl'")
+            direction = Direction.LTR
+        languages.append(Language(code, name.strip(), direction))
+    return languages
+
+
+def _read_home(raw: Any, text: str, report: Any) -> list[str]:
+    if raw is None:
+        report(1, "no home order: add home = [ ...page ids... ]")
+        return []
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        report(key_line(text, "home"), "home must be a list of page ids, such as ['pole-medest']")
+        return []
+    seen: list[str] = []
+    for item in raw:
+        if item in seen:
+            report(value_line(text, item), f"'{item}' appears twice in home", Severity.WARNING)
+        else:
+            seen.append(item)
+    return seen
+
+
+def _read_organisation(
+    raw: Any, text: str, codes: list[str], report: Any
+) -> dict[str, dict[str, str]]:
+    organisation: dict[str, dict[str, str]] = {}
+    if not isinstance(raw, dict):
+        report(key_line(text, "organisation"), "organisation must be a table")
+        return organisation
+    for key, texts in raw.items():
+        if key not in ORGANISATION_KEYS:
+            report(
+                key_line(text, key),
+                f"unknown organisation key '{key}': allowed are {', '.join(ORGANISATION_KEYS)}",
+            )
+            continue
+        if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
+            report(key_line(text, key), f"organisation.{key} must map language codes to text")
+            continue
+        for code in texts:
+            if code not in codes:
+                report(key_line(text, code), f"organisation.{key}: unknown language '{code}'")
+        organisation[key] = {code: value for code, value in texts.items() if code in codes}
+    return organisation

@@ -1,0 +1,161 @@
+"""Cross-page checks: structure, reachability, translations, links and icons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.content.library import ContentLibrary
+from kiosk.content.markdown_render import render_markdown
+from kiosk.content.model import Page
+from kiosk.content.problems import Problem, Severity
+from kiosk.content.toml_source import key_line, value_line
+
+
+def validate_library(
+    library: ContentLibrary, icon_exists: Callable[[str], bool] | None = None
+) -> list[Problem]:
+    """Every problem that needs the whole library to be seen, in file order."""
+    problems: list[Problem] = []
+    problems += _check_home(library)
+    default = library.default_language
+    for lang in library.site.language_codes:
+        for page in library.pages_in(lang).values():
+            problems += _check_parent(library, page)
+            problems += _check_against_source(library, page)
+            if icon_exists is not None and not icon_exists(page.icon):
+                problems.append(
+                    _at_key(
+                        page,
+                        "icon",
+                        Severity.ERROR,
+                        f"unknown icon '{page.icon}': use a qtawesome name such as "
+                        "'mdi6.factory' (see the authoring guide)",
+                    )
+                )
+            problems += render_markdown(page, library.has_page).problems
+    reachable = set(library.page_ids)
+    for page in library.pages_in(default).values():
+        if page.id not in reachable:
+            problems.append(
+                _at_key(
+                    page,
+                    "id",
+                    Severity.WARNING,
+                    f"page '{page.id}' cannot be reached from the home screen: add it to "
+                    "home in site.toml or give it a parent",
+                )
+            )
+    problems += _check_coverage(library)
+    return sorted(problems, key=lambda p: (str(p.path), p.line))
+
+
+def _check_home(library: ContentLibrary) -> list[Problem]:
+    site = library.site
+    text = _read(site.path)
+    problems = []
+    for page_id in site.home:
+        if not library.has_page(page_id):
+            problems.append(
+                Problem(
+                    site.path,
+                    value_line(text, page_id),
+                    Severity.ERROR,
+                    f"home lists '{page_id}' but no page has that id",
+                )
+            )
+        elif library.parent(page_id) is not None:
+            problems.append(
+                Problem(
+                    site.path,
+                    value_line(text, page_id),
+                    Severity.WARNING,
+                    f"home lists '{page_id}', which is a sub-page of "
+                    f"'{library.parent(page_id)}': it is shown under its parent instead",
+                )
+            )
+    return problems
+
+
+def _check_parent(library: ContentLibrary, page: Page) -> list[Problem]:
+    if page.parent is None:
+        return []
+    if page.parent == page.id:
+        return [_at_key(page, "parent", Severity.ERROR, "a page cannot be its own parent")]
+    if not library.has_page(page.parent):
+        return [
+            _at_key(
+                page,
+                "parent",
+                Severity.ERROR,
+                f"unknown parent '{page.parent}': no page has that id",
+            )
+        ]
+    seen = {page.id}
+    current: str | None = page.parent
+    while current is not None:
+        if current in seen:
+            return [_at_key(page, "parent", Severity.ERROR, f"parent '{page.parent}' forms a loop")]
+        seen.add(current)
+        view = library.view(current, library.default_language)
+        current = view.page.parent if view is not None else None
+    return []
+
+
+def _check_against_source(library: ContentLibrary, page: Page) -> list[Problem]:
+    """A translation must keep the source page's place in the structure."""
+    default = library.default_language
+    if page.lang == default:
+        return []
+    source = library.pages_in(default).get(page.id)
+    if source is None:
+        return [
+            _at_key(
+                page,
+                "id",
+                Severity.WARNING,
+                f"no {default} page has id '{page.id}': translations need a source page",
+            )
+        ]
+    problems = []
+    for key in ("parent", "order", "icon"):
+        if getattr(page, key) != getattr(source, key):
+            problems.append(
+                _at_key(
+                    page,
+                    key,
+                    Severity.WARNING,
+                    f"{key} differs from {default}/{source.path.name} "
+                    f"({getattr(source, key)!r}); the {default} value is used",
+                )
+            )
+    return problems
+
+
+def _check_coverage(library: ContentLibrary) -> list[Problem]:
+    default = library.default_language
+    problems = []
+    for page in library.pages_in(default).values():
+        for lang in library.site.language_codes:
+            if lang != default and page.id not in library.pages_in(lang):
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        Severity.WARNING,
+                        f"no {lang} translation ({lang}/{page.path.name}): "
+                        f"visitors reading {lang} see this {default} page",
+                    )
+                )
+    return problems
+
+
+def _at_key(page: Page, key: str, severity: Severity, message: str) -> Problem:
+    return Problem(page.path, key_line(_read(page.path), key), severity, message)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""

@@ -1,0 +1,98 @@
+"""The language service: live switching of translators, locale, direction and font."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.model import Language
+from kiosk.ui.fonts import font_for
+
+log = logging.getLogger("kiosk.i18n")
+
+# First Strong Isolate / Pop Directional Isolate: keep an inserted value (a name in
+# another script) from reordering the translated sentence around it.
+FSI = "\u2068"
+PDI = "\u2069"
+
+
+def isolate(text: str) -> str:
+    """Wrap a value inserted into a translated sentence in Unicode isolates."""
+    return f"{FSI}{text}{PDI}"
+
+
+class LanguageService(QObject):
+    """Owns the current language. Widgets follow through ``QEvent.LanguageChange``."""
+
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        app: QApplication,
+        languages: tuple[Language, ...],
+        translations_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else app)
+        self._app = app
+        self._languages = {lang.code: lang for lang in languages}
+        self._order = tuple(lang.code for lang in languages)
+        self._translations_dir = translations_dir
+        self._translators: list[QTranslator] = []
+        self._base_font = app.font()
+        self._current = ""
+
+    @property
+    def current(self) -> str:
+        return self._current
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        return tuple(self._languages[code] for code in self._order)
+
+    def language(self) -> Language:
+        return self._languages[self._current]
+
+    def is_rtl(self) -> bool:
+        return self._current != "" and self.language().is_rtl
+
+    @Slot(str)
+    def set_language(self, code: str) -> None:
+        """Switch every visible text, the layout direction and the font, without restart."""
+        if code not in self._languages:
+            log.warning("unknown language %r ignored; available: %s", code, self._order)
+            return
+        if code == self._current:
+            return
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators = [t for t in self._load_translators(code) if t is not None]
+        for translator in self._translators:
+            self._app.installTranslator(translator)
+        language = self._languages[code]
+        self._current = code
+        QLocale.setDefault(QLocale(code))
+        direction = (
+            Qt.LayoutDirection.RightToLeft if language.is_rtl else Qt.LayoutDirection.LeftToRight
+        )
+        self._app.setLayoutDirection(direction)
+        self._app.setFont(font_for(language.is_rtl, self._base_font))
+        self.language_changed.emit(code)
+
+    def _load_translators(self, code: str) -> list[QTranslator | None]:
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        return [
+            self._translator(f"qtbase_{code}", qt_dir, required=False),
+            self._translator(f"kiosk_{code}", str(self._translations_dir), required=True),
+        ]
+
+    def _translator(self, name: str, folder: str, required: bool) -> QTranslator | None:
+        translator = QTranslator(self)
+        if translator.load(name, folder):
+            return translator
+        if required:
+            log.error("translation %s.qm not found in %s: interface stays in English", name, folder)
+        return None

@@ -1,0 +1,70 @@
+"""Renders every screen, in every language and size, to PNG files (offscreen)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import ContentLibrary
+from kiosk.ui.navigator import HOME
+from kiosk.ui.window import MainWindow
+
+log = logging.getLogger("kiosk.tour")
+
+DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
+
+
+@dataclass(frozen=True)
+class TourResult:
+    written: tuple[Path, ...]
+    failed: tuple[str, ...]
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` -> (1920, 1080); raises ValueError with a readable message."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise ValueError(f"size must look like 1920x1080, not {text!r}")
+    size = int(width), int(height)
+    if not (320 <= size[0] <= 8000 and 320 <= size[1] <= 8000):
+        raise ValueError(f"size {text!r} is out of range (320 to 8000 pixels per side)")
+    return size
+
+
+def run_tour(
+    app: QApplication,
+    window: MainWindow,
+    library: ContentLibrary,
+    out_dir: Path,
+    languages: tuple[str, ...],
+    sizes: tuple[tuple[int, int], ...],
+) -> TourResult:
+    """Drive the window through home and every section; save one PNG per screen."""
+    screens = (HOME, *library.page_ids)
+    written: list[Path] = []
+    failed: list[str] = []
+    window.show()
+    for width, height in sizes:
+        window.resize(width, height)
+        for lang in languages:
+            window.language.set_language(lang)
+            folder = out_dir / lang / f"{width}x{height}"
+            folder.mkdir(parents=True, exist_ok=True)
+            for number, screen in enumerate(screens):
+                window.navigator.home()
+                if screen != HOME:
+                    window.navigator.go(screen)
+                app.processEvents()
+                name = f"{number:02d}-{screen or 'home'}.png"
+                path = folder / name
+                image = window.grab()
+                if image.isNull() or not image.save(str(path)):
+                    failed.append(f"{lang}/{width}x{height}/{name}")
+                    log.error("could not render %s", path)
+                else:
+                    written.append(path)
+    window.navigator.home()
+    return TourResult(tuple(written), tuple(failed))

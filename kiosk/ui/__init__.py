@@ -1,0 +1,1 @@
+"""Widgets of the kiosk: window, top bar, home, section page. They never read files."""

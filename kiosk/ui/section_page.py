@@ -1,0 +1,289 @@
+"""A section page: header band, related sections, the rendered Markdown, previous/next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.library import ContentLibrary, PageView
+from kiosk.content.markdown_render import render_markdown, section_id_from_url
+from kiosk.i18n import isolate
+from kiosk.ui import icons
+from kiosk.ui.fonts import font_for
+from kiosk.ui.theme import PALETTE, Metrics, document_css
+from kiosk.ui.tile import Tile
+from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
+
+
+class SectionPage(QWidget):
+    """Shows one section in one language. Built once, re-filled for every visit."""
+
+    section_requested = Signal(str)
+
+    def __init__(self, library: ContentLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SectionPage")
+        self._library = library
+        self._metrics = Metrics(1.0)
+        self._page_id = ""
+        self._lang = library.default_language
+        self._html_cache: dict[tuple[str, str], str] = {}
+
+        self.header = QFrame(self)
+        self.header.setObjectName("SectionHeader")
+        self.icon_label = QLabel(self.header)
+        self.title_label = QLabel(self.header)
+        self.title_label.setObjectName("SectionTitle")
+        self.title_label.setWordWrap(True)
+        self.parent_button = QPushButton(self.header)
+        self.parent_button.setObjectName("ParentLink")
+        self.parent_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.parent_button.clicked.connect(self._open_parent)
+        header_layout = QHBoxLayout(self.header)
+        self._header_layout = header_layout
+        header_layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addWidget(self.title_label, 1)
+        header_layout.addWidget(self.parent_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.fallback_note = QLabel(self)
+        self.fallback_note.setObjectName("FallbackNote")
+        self.fallback_note.setWordWrap(True)
+        self.fallback_note.hide()
+
+        self.related_host = QWidget(self)
+        self._related_layout = QGridLayout(self.related_host)
+        self._related_layout.setContentsMargins(0, 0, 0, 0)
+        self.related_tiles: list[Tile] = []
+
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("SectionText")
+        self.text.setOpenLinks(False)
+        self.text.setOpenExternalLinks(False)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.text.anchorClicked.connect(self._open_link)
+        self.text.document().setUndoRedoEnabled(False)
+        enable_kinetic_scrolling(self.text)
+
+        self.previous_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        for button in (self.previous_button, self.next_button):
+            button.setObjectName("NavButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        self._body = QVBoxLayout()
+        self._body.addWidget(self.fallback_note)
+        self._body.addWidget(self.related_host)
+        self._body.addWidget(self.text, 1)
+        self._body.addLayout(nav)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(self._body, 1)
+
+        for target in (self, self.text.viewport(), self.header):
+            SwipeDetector(target, self._is_rtl, self).swiped.connect(self.step)
+        self.retranslate_ui()
+
+    # public ---------------------------------------------------------------------
+    @property
+    def page_id(self) -> str:
+        return self._page_id
+
+    def show_section(self, page_id: str, lang: str) -> None:
+        """Fill the page with ``page_id`` in ``lang`` and scroll to its top."""
+        view = self._library.view(page_id, lang)
+        if view is None:
+            return
+        changed = page_id != self._page_id
+        self._page_id = page_id
+        self._lang = lang
+        self._fill(view)
+        if changed:
+            self.text.verticalScrollBar().setValue(0)
+
+    def step(self, delta: int) -> None:
+        """Open the previous (-1) or next (+1) sibling section, if there is one."""
+        target = self._sibling(delta)
+        if target:
+            self.section_requested.emit(target)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+        pad = metrics.margin
+        self._header_layout.setContentsMargins(pad, metrics.px(18), pad, metrics.px(18))
+        self._header_layout.setSpacing(metrics.px(20))
+        self._body.setContentsMargins(pad, metrics.px(18), pad, metrics.px(18))
+        self._body.setSpacing(metrics.px(16))
+        self._related_layout.setSpacing(metrics.px(12))
+        self.text.document().setDocumentMargin(metrics.px(28))
+        for tile in self.related_tiles:
+            tile.apply_metrics(metrics)
+        self._refresh_icons()
+        if self._page_id:
+            self.show_section(self._page_id, self._lang)
+
+    def retranslate_ui(self) -> None:
+        self.previous_button.setText(self.tr("Previous"))
+        self.next_button.setText(self.tr("Next"))
+        self.previous_button.setAccessibleName(self.tr("Previous section"))
+        self.next_button.setAccessibleName(self.tr("Next section"))
+        self.text.setAccessibleName(self.tr("Section text"))
+        parent = self._library.parent(self._page_id) if self._page_id else None
+        if parent is not None:
+            view = self._library.view(parent, self._lang)
+            title = view.page.title if view is not None else parent
+            self.parent_button.setText(title)
+            self.parent_button.setAccessibleName(self.tr("Part of: %1").replace("%1", title))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:
+            self._refresh_icons()
+        super().changeEvent(event)
+
+    # filling ---------------------------------------------------------------------
+    def _fill(self, view: PageView) -> None:
+        page = view.page
+        self.title_label.setText(page.title)
+        self.title_label.setAccessibleName(page.title)
+        self._set_icon(page.icon)
+        parent = self._library.parent(page.id)
+        self.parent_button.setVisible(parent is not None)
+        self._fill_fallback_note(view)
+        self._fill_related(page.id)
+        self._fill_text(view)
+        self.previous_button.setEnabled(bool(self._sibling(-1)))
+        self.next_button.setEnabled(bool(self._sibling(1)))
+        self.retranslate_ui()
+
+    def _fill_fallback_note(self, view: PageView) -> None:
+        if not view.is_fallback:
+            self.fallback_note.hide()
+            return
+        shown_in = self._library.language(view.page.lang).name
+        note = self.tr("This page is not yet available in your language. Shown in: %1.")
+        self.fallback_note.setText(note.replace("%1", isolate(shown_in)))
+        self.fallback_note.show()
+
+    def _fill_related(self, page_id: str) -> None:
+        """Sub-sections of a parent page, or the sibling sections of a sub-page."""
+        parent = self._library.parent(page_id)
+        related = (
+            self._library.children(page_id) if parent is None else self._library.children(parent)
+        )
+        while len(self.related_tiles) < len(related):
+            tile = Tile("", compact=True, parent=self.related_host)
+            tile.setCheckable(True)
+            tile.apply_metrics(self._metrics)
+            tile.clicked.connect(lambda _=False, t=tile: self._open_related(t))
+            self.related_tiles.append(tile)
+        while self._related_layout.count():
+            self._related_layout.takeAt(0)
+        columns = 3 if self.width() >= self._metrics.px(1000) else 1
+        for index, tile in enumerate(self.related_tiles):
+            if index >= len(related):
+                tile.hide()
+                continue
+            tile.page_id = related[index]
+            view = self._library.view(tile.page_id, self._lang)
+            if view is not None:
+                tile.set_texts(view.page.title, "", view.page.icon)
+            tile.setChecked(tile.page_id == page_id)
+            self._related_layout.addWidget(tile, index // columns, index % columns)
+            tile.show()
+        self.related_host.setVisible(bool(related))
+
+    def _fill_text(self, view: PageView) -> None:
+        page = view.page
+        key = (page.id, page.lang)
+        html = self._html_cache.get(key)
+        if html is None:
+            html = render_markdown(page, self._library.has_page).html
+            self._html_cache[key] = html
+        rtl = self._library.language(page.lang).is_rtl
+        document = self.text.document()
+        document.setDefaultStyleSheet(document_css(self._metrics))
+        font = font_for(rtl, self.font())
+        font.setPixelSize(self._metrics.body)
+        document.setDefaultFont(font)
+        direction = "rtl" if rtl else "ltr"
+        self.text.setHtml(f'<html><body dir="{direction}">{html}</body></html>')
+        # The HTML importer aligns every block left; Arabic reads from the right.
+        alignment = Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        )
+        block = document.begin()
+        while block.isValid():
+            block_format = block.blockFormat()
+            block_format.setAlignment(alignment)
+            QTextCursor(block).setBlockFormat(block_format)
+            block = block.next()
+
+    # navigation ------------------------------------------------------------------
+    def _sibling(self, delta: int) -> str:
+        siblings = self._library.siblings(self._page_id) if self._page_id else ()
+        if self._page_id not in siblings:
+            return ""
+        index = siblings.index(self._page_id) + delta
+        return siblings[index] if 0 <= index < len(siblings) else ""
+
+    def _open_link(self, url: QUrl) -> None:
+        page_id = section_id_from_url(url.toString())
+        if page_id is not None and self._library.has_page(page_id):
+            self.section_requested.emit(page_id)
+
+    def _open_related(self, tile: Tile) -> None:
+        tile.setChecked(tile.page_id == self._page_id)
+        if tile.page_id != self._page_id:
+            self.section_requested.emit(tile.page_id)
+
+    def _open_parent(self) -> None:
+        parent = self._library.parent(self._page_id)
+        if parent is not None:
+            self.section_requested.emit(parent)
+
+    def _is_rtl(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    # icons -------------------------------------------------------------------------
+    def _set_icon(self, name: str) -> None:
+        side = self._metrics.px(64)
+        pixmap = icons.icon(name, PALETTE.brand).pixmap(QSize(side, side), self.devicePixelRatioF())
+        self.icon_label.setPixmap(pixmap)
+        self.icon_label.setFixedSize(side, side)
+
+    def _refresh_icons(self) -> None:
+        rtl = self._is_rtl()
+        previous_icon = "mdi6.chevron-right" if rtl else "mdi6.chevron-left"
+        next_icon = "mdi6.chevron-left" if rtl else "mdi6.chevron-right"
+        side = self._metrics.px(40)
+        self.previous_button.setIcon(icons.icon(previous_icon, PALETTE.brand))
+        self.next_button.setIcon(icons.icon(next_icon, PALETTE.brand))
+        # The "next" arrow goes after its word: mirror that one button's own layout.
+        self.next_button.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
+        )
+        up = "mdi6.arrow-up-left" if not rtl else "mdi6.arrow-up-right"
+        self.parent_button.setIcon(icons.icon(up, PALETTE.brand))
+        for button in (self.previous_button, self.next_button, self.parent_button):
+            button.setIconSize(QSize(side, side))

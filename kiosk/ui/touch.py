@@ -1,0 +1,77 @@
+"""Touch behaviour shared by scrollable views: kinetic flicking and horizontal swipes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
+
+# A swipe is a mostly horizontal drag this long, in device-independent pixels.
+SWIPE_MIN_DISTANCE = 120
+SWIPE_DOMINANCE = 1.8  # horizontal travel must beat vertical travel by this factor
+
+
+def enable_kinetic_scrolling(view: QAbstractScrollArea) -> None:
+    """Drag-to-scroll with flick inertia, by finger or by mouse; no horizontal scrolling."""
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    viewport = view.viewport()
+    # Touch screens deliver synthesized mouse events to widgets that do not accept
+    # touch, so the left-mouse gesture serves fingers and mice alike.
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    properties = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    scroller.setScrollerProperties(properties)
+
+
+class SwipeDetector(QObject):
+    """Watches a widget for horizontal swipes; emits ``swiped(+1)`` for "forward".
+
+    Forward is a finger moving against the reading direction (right-to-left in
+    French, left-to-right in Arabic), like turning a page. The detector only
+    observes events, so scrolling and taps keep working underneath.
+    """
+
+    swiped = Signal(int)
+
+    def __init__(
+        self, target: QObject, is_rtl: Callable[[], bool], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent if parent is not None else target)
+        self._is_rtl = is_rtl
+        self._start: QPointF | None = None
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._start = event.globalPosition()
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            self._finish(event.globalPosition())
+        elif kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent):
+            points = event.points()
+            self._start = points[0].globalPosition() if len(points) == 1 else None
+        elif kind == QEvent.Type.TouchEnd and isinstance(event, QTouchEvent):
+            points = event.points()
+            if len(points) == 1:
+                self._finish(points[0].globalPosition())
+        return False
+
+    def _finish(self, end: QPointF) -> None:
+        start, self._start = self._start, None
+        if start is None:
+            return
+        dx = end.x() - start.x()
+        dy = end.y() - start.y()
+        if abs(dx) < SWIPE_MIN_DISTANCE or abs(dx) < SWIPE_DOMINANCE * abs(dy):
+            return
+        forward = dx < 0
+        if self._is_rtl():
+            forward = not forward
+        self.swiped.emit(1 if forward else -1)

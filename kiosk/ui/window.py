@@ -1,0 +1,104 @@
+"""The main window: top bar over a stack of the home screen and the section page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content.library import ContentLibrary
+from kiosk.i18n import LanguageService
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.navigator import HOME, Navigator
+from kiosk.ui.section_page import SectionPage
+from kiosk.ui.theme import Metrics, metrics_for, style_sheet
+from kiosk.ui.top_bar import TopBar
+
+
+class MainWindow(QWidget):
+    """Wires navigation and language to the screens. Knows no file formats."""
+
+    first_painted = Signal()
+
+    def __init__(
+        self, library: ContentLibrary, language: LanguageService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self._library = library
+        self.language = language
+        self.navigator = Navigator(library.has_page, self)
+        self._metrics: Metrics | None = None
+        self._painted = False
+
+        self.top_bar = TopBar(library.languages, self)
+        self.home = HomeScreen(library, self)
+        self.section = SectionPage(library, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.section)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        # Screens scroll instead of forcing a minimum window size (which kiosk
+        # platforms without a window manager cannot honour anyway).
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+
+        self.top_bar.home_requested.connect(self.navigator.home)
+        self.top_bar.back_requested.connect(self.navigator.back)
+        self.top_bar.language_requested.connect(language.set_language)
+        self.home.section_requested.connect(self.navigator.go)
+        self.section.section_requested.connect(self.navigator.go)
+        self.navigator.current_changed.connect(self._show)
+        language.language_changed.connect(self._on_language_changed)
+        self.home.painted.connect(self._on_home_painted)
+
+        self._apply_metrics(metrics_for(self.width(), self.height()))
+        if language.current:
+            self._on_language_changed(language.current)
+
+    def current_screen(self) -> str:
+        """The page id on screen, or HOME."""
+        return self.navigator.current
+
+    @Slot(str)
+    def _show(self, page_id: str) -> None:
+        lang = self.language.current
+        if page_id == HOME:
+            self.home.scroll_to_top()
+            self.stack.setCurrentWidget(self.home)
+            self.top_bar.set_title(self._library.site.organisation_text("short_name", lang))
+        else:
+            self.section.show_section(page_id, lang)
+            self.stack.setCurrentWidget(self.section)
+            view = self._library.view(page_id, lang)
+            self.top_bar.set_title(view.page.title if view is not None else "")
+        self.top_bar.set_back_enabled(self.navigator.can_go_back())
+
+    @Slot(str)
+    def _on_language_changed(self, code: str) -> None:
+        self.top_bar.set_current_language(code)
+        self.home.fill(code)
+        self.setWindowTitle(self._library.site.organisation_text("name", code))
+        self._show(self.navigator.current)
+
+    @Slot()
+    def _on_home_painted(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_metrics(metrics_for(event.size().width(), event.size().height()))
+
+    def _apply_metrics(self, metrics: Metrics) -> None:
+        if metrics == self._metrics:
+            return
+        self._metrics = metrics
+        self.setStyleSheet(style_sheet(metrics))
+        self.top_bar.apply_metrics(metrics)
+        self.home.apply_metrics(metrics)
+        self.section.apply_metrics(metrics)

@@ -1,0 +1,53 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Touch a tile to explore a section.</source>
+        <translation>المس إحدى البطاقات لاستكشاف القسم.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>القسم السابق</translation>
+    </message>
+    <message>
+        <source>Next section</source>
+        <translation>القسم التالي</translation>
+    </message>
+    <message>
+        <source>Section text</source>
+        <translation>نص القسم</translation>
+    </message>
+    <message>
+        <source>Part of: %1</source>
+        <translation>جزء من: %1</translation>
+    </message>
+    <message>
+        <source>This page is not yet available in your language. Shown in: %1.</source>
+        <translation>هذه الصفحة غير متوفرة بعد بلغتك. اللغة المعروضة: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Home</source>
+        <translation>الرئيسية</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+</context>
+</TS>
