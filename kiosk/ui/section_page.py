@@ -19,7 +19,7 @@ from kiosk.content.library import ContentLibrary, PageView
 from kiosk.content.markdown_render import render_markdown, section_id_from_url
 from kiosk.i18n import isolate
 from kiosk.ui import icons
-from kiosk.ui.fonts import font_for
+from kiosk.ui.fonts import font_for, set_label_text
 from kiosk.ui.theme import PALETTE, Metrics, document_css
 from kiosk.ui.tile import Tile
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
@@ -99,8 +99,8 @@ class SectionPage(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(self._body, 1)
 
-        for target in (self, self.text.viewport(), self.header):
-            SwipeDetector(target, self._is_rtl, self).swiped.connect(self.step)
+        swipes = SwipeDetector([self, self.text.viewport(), self.header], self._is_rtl, self)
+        swipes.swiped.connect(self.step)
         self.retranslate_ui()
 
     # public ---------------------------------------------------------------------
@@ -164,8 +164,7 @@ class SectionPage(QWidget):
     # filling ---------------------------------------------------------------------
     def _fill(self, view: PageView) -> None:
         page = view.page
-        self.title_label.setText(page.title)
-        self.title_label.setAccessibleName(page.title)
+        set_label_text(self.title_label, page.title)
         self._set_icon(page.icon)
         parent = self._library.parent(page.id)
         self.parent_button.setVisible(parent is not None)
@@ -182,7 +181,7 @@ class SectionPage(QWidget):
             return
         shown_in = self._library.language(view.page.lang).name
         note = self.tr("This page is not yet available in your language. Shown in: %1.")
-        self.fallback_note.setText(note.replace("%1", isolate(shown_in)))
+        set_label_text(self.fallback_note, note.replace("%1", isolate(shown_in)))
         self.fallback_note.show()
 
     def _fill_related(self, page_id: str) -> None:
@@ -222,7 +221,7 @@ class SectionPage(QWidget):
             self._html_cache[key] = html
         rtl = self._library.language(page.lang).is_rtl
         document = self.text.document()
-        document.setDefaultStyleSheet(document_css(self._metrics))
+        document.setDefaultStyleSheet(document_css(self._metrics, rtl))
         font = font_for(rtl, self.font())
         font.setPixelSize(self._metrics.body)
         document.setDefaultFont(font)

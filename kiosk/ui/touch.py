@@ -26,6 +26,7 @@ def enable_kinetic_scrolling(view: QAbstractScrollArea) -> None:
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(properties)
 
 
@@ -39,13 +40,14 @@ class SwipeDetector(QObject):
 
     swiped = Signal(int)
 
-    def __init__(
-        self, target: QObject, is_rtl: Callable[[], bool], parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent if parent is not None else target)
+    def __init__(self, targets: list[QObject], is_rtl: Callable[[], bool], parent: QObject) -> None:
+        super().__init__(parent)
         self._is_rtl = is_rtl
         self._start: QPointF | None = None
-        target.installEventFilter(self)
+        # One detector for all targets: an event that propagates from a child to its
+        # parent is then seen twice but counted once.
+        for target in targets:
+            target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
