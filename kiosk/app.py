@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
@@ -74,7 +74,10 @@ def build_window(app: QApplication, library: ContentLibrary, lang: str | None) -
             start,
         )
     language.set_language(start)
-    return MainWindow(library, language)
+    window = MainWindow(library, language)
+    # The window owns the service: closing it removes its translators too.
+    language.setParent(window)
+    return window
 
 
 def run(options: RunOptions) -> int:
@@ -100,7 +103,7 @@ def run(options: RunOptions) -> int:
 
 def _show(window: QWidget, fullscreen: bool) -> None:
     if fullscreen:
-        window.showFullScreen()
+        show_fullscreen(window)
         return
     screen = window.screen().availableGeometry()
     width = min(WINDOWED_SIZE[0], screen.width())
@@ -108,6 +111,24 @@ def _show(window: QWidget, fullscreen: bool) -> None:
     window.resize(width, height)
     window.move(screen.center() - window.rect().center())
     window.show()
+
+
+def show_fullscreen(window: QWidget) -> None:
+    """Cover the window's screen, with or without a window manager.
+
+    showFullScreen() only asks the window manager; a bare X session or a kiosk
+    compositor may have none, so the window also takes the screen's geometry
+    itself, and follows it when the screen changes resolution.
+    """
+    screen = window.screen()
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
+
+    def follow(geometry: QRect) -> None:
+        if window.isFullScreen():
+            window.setGeometry(geometry)
+
+    screen.geometryChanged.connect(follow)
 
 
 def _start_watchdog(app: QApplication) -> None:

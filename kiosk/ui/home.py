@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
+from kiosk.ui.fonts import set_label_text
 from kiosk.ui.theme import Metrics
 from kiosk.ui.tile import Tile
 from kiosk.ui.touch import enable_kinetic_scrolling
@@ -86,6 +87,7 @@ class HomeScreen(QWidget):
         self._body_layout = body_layout
         self.scroll_area.setWidget(body)
         enable_kinetic_scrolling(self.scroll_area)
+        self.scroll_area.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,15 +97,16 @@ class HomeScreen(QWidget):
     def fill(self, lang: str) -> None:
         """Show organisation texts and tile texts in ``lang``."""
         site = self._library.site
-        self.hero_title.setText(site.organisation_text("name", lang))
+        set_label_text(self.hero_title, site.organisation_text("name", lang))
         tagline = site.organisation_text("tagline", lang)
-        self.hero_subtitle.setText(tagline)
+        set_label_text(self.hero_subtitle, tagline)
         self.hero_subtitle.setVisible(bool(tagline))
         for page_id, tile in self.tiles.items():
             view = self._library.view(page_id, lang)
             if view is not None:
                 page = view.page
                 tile.set_texts(page.title, page.summary, page.icon)
+        self._fit_tile_heights()
 
     def apply_metrics(self, metrics: Metrics) -> None:
         self._metrics = metrics
@@ -121,7 +124,7 @@ class HomeScreen(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def retranslate_ui(self) -> None:
-        self.hint.setText(self.tr("Touch a tile to explore a section."))
+        set_label_text(self.hint, self.tr("Touch a tile to explore a section."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -132,13 +135,17 @@ class HomeScreen(QWidget):
         super().resizeEvent(event)
         self._relayout()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self.painted.emit()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The scroll area's viewport covers the whole screen and always paints its
+        # background; its paint event is the home screen's paint event.
+        if event.type() == QEvent.Type.Paint and watched is self.scroll_area.viewport():
+            self.painted.emit()
+        return False
 
     def _relayout(self) -> None:
         width = self.width() - 2 * self._metrics.margin
         columns = columns_for(width, self._metrics)
+        self._fit_tile_heights()
         if columns == self._columns:
             return
         self._columns = columns
@@ -149,3 +156,17 @@ class HomeScreen(QWidget):
         for row_index, row in enumerate(pack_groups(self._groups, columns)):
             for column, page_id in enumerate(row):
                 self._grid.addWidget(self.tiles[page_id], row_index, column)
+
+    def _fit_tile_heights(self) -> None:
+        """Give every tile the height its wrapped text needs at the current column width.
+
+        Grid layouts size rows from minimum sizes, which ignore word wrapping; without
+        this a three-line title would be cut instead of the home screen scrolling.
+        """
+        columns = columns_for(self.width() - 2 * self._metrics.margin, self._metrics)
+        spacing = self._grid.spacing()
+        usable = self.width() - 2 * self._metrics.margin - spacing * (columns - 1)
+        scroll_bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        column_width = max(1, (usable - scroll_bar) // columns)
+        for tile in self.tiles.values():
+            tile.setMinimumHeight(max(self._metrics.touch, tile.heightForWidth(column_width)))
