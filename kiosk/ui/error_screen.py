@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.fonts import families_for
 from kiosk.ui.theme import metrics_for, style_sheet
 
 # Shown without translations on purpose: when content is unusable, the language
@@ -25,7 +26,7 @@ class ErrorScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ErrorScreen")
-        self.setStyleSheet(style_sheet(metrics_for(1366, 768)))
+        self.setStyleSheet(style_sheet(metrics_for(1366, 768), families_for(is_rtl=False)))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for title, text in MESSAGES:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QLabel
 
 from kiosk.paths import fonts_dir
 
@@ -12,6 +16,28 @@ log = logging.getLogger("kiosk.fonts")
 
 LATIN_FAMILY = "Noto Sans"
 ARABIC_FAMILY = "Noto Sans Arabic"
+
+# Noto Sans Arabic's line spacing is about 1.55 times Noto Sans's at the same size
+# (room for stacked marks); wrapped Arabic titles would look double-spaced and push
+# tiles off screen. This share of the font's own spacing reads like the Latin text.
+ARABIC_LINE_HEIGHT_PERCENT = 75
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def uses_arabic_script(text: str) -> bool:
+    return _ARABIC_SCRIPT.search(text) is not None
+
+
+def set_label_text(label: QLabel, text: str) -> None:
+    """Show plain ``text`` in a wrapping label, with line spacing suited to its script."""
+    label.setAccessibleName(text)
+    if not uses_arabic_script(text):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
+        return
+    label.setTextFormat(Qt.TextFormat.RichText)
+    escaped = html.escape(text).replace("\n", "<br>")
+    label.setText(f'<p style="line-height:{ARABIC_LINE_HEIGHT_PERCENT}%">{escaped}</p>')
 
 
 def register_fonts() -> list[str]:
@@ -26,6 +52,11 @@ def register_fonts() -> list[str]:
     return sorted(set(families))
 
 
+def families_for(is_rtl: bool) -> list[str]:
+    """Font families for a language: its own script's family first."""
+    return [ARABIC_FAMILY, LATIN_FAMILY] if is_rtl else [LATIN_FAMILY, ARABIC_FAMILY]
+
+
 def font_for(is_rtl: bool, base: QFont | None = None) -> QFont:
     """The UI font for a language: Arabic first for right-to-left, Latin first otherwise.
 
@@ -33,7 +64,6 @@ def font_for(is_rtl: bool, base: QFont | None = None) -> QFont:
     is still drawn with a bundled font.
     """
     font = QFont(base) if base is not None else QFont()
-    families = [ARABIC_FAMILY, LATIN_FAMILY] if is_rtl else [LATIN_FAMILY, ARABIC_FAMILY]
-    font.setFamilies(families)
+    font.setFamilies(families_for(is_rtl))
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font

@@ -64,9 +64,18 @@ def metrics_for(width: int, height: int) -> Metrics:
     return Metrics(round(scale * 20) / 20)
 
 
-def style_sheet(metrics: Metrics, palette: Palette = PALETTE) -> str:
-    """The application style sheet: the template file filled with sizes and colours."""
+def style_sheet(
+    metrics: Metrics, families: list[str] | None = None, palette: Palette = PALETTE
+) -> str:
+    """The application style sheet: the template file filled with sizes and colours.
+
+    Widgets styled by a sheet keep the font families they were polished with, so
+    the families are part of the sheet (and the sheet changes with the script).
+    """
     template = data_path("resources/style/kiosk.qss").read_text(encoding="utf-8")
+    if families:
+        quoted = ", ".join(f'"{family}"' for family in families)
+        template = f"QWidget {{ font-family: {quoted}; }}\n" + template
     values = {name: getattr(palette, name) for name in palette.__dataclass_fields__}
     sizes = {
         "title_size": metrics.px(40),
@@ -90,20 +99,22 @@ def style_sheet(metrics: Metrics, palette: Palette = PALETTE) -> str:
     return template
 
 
-def document_css(metrics: Metrics, palette: Palette = PALETTE) -> str:
+def document_css(metrics: Metrics, rtl: bool = False, palette: Palette = PALETTE) -> str:
     """Style for rendered Markdown (QTextDocument's CSS subset).
 
     Font sizes are not set here: QTextDocument ignores CSS sizes on headings, so the
-    body size is the document's default font and headings scale from it.
+    body size is the document's default font and headings scale from it. Arabic
+    line heights are a share of its taller font spacing (see fonts.py).
     """
+    line = 95 if rtl else 130
     return f"""
         body {{ color: {palette.ink}; }}
-        p {{ margin-top: 0px; margin-bottom: {metrics.px(22)}px; line-height: 130%; }}
+        p {{ margin-top: 0px; margin-bottom: {metrics.px(22)}px; line-height: {line}%; }}
         h2 {{ color: {palette.brand}; font-weight: 700;
               margin-top: {metrics.px(26)}px; margin-bottom: {metrics.px(14)}px; }}
         h3 {{ color: {palette.brand}; font-weight: 700;
               margin-top: {metrics.px(20)}px; margin-bottom: {metrics.px(10)}px; }}
-        li {{ margin-bottom: {metrics.px(12)}px; line-height: 130%; }}
+        li {{ margin-bottom: {metrics.px(12)}px; line-height: {line}%; }}
         ul, ol {{ margin-bottom: {metrics.px(20)}px; }}
         a {{ color: {palette.brand}; font-weight: 700; text-decoration: underline; }}
         strong, b {{ color: {palette.brand_dark}; }}

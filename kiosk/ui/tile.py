@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import icons
+from kiosk.ui.fonts import set_label_text
 from kiosk.ui.theme import PALETTE, Metrics
 
 
@@ -58,8 +59,8 @@ class Tile(QPushButton):
 
     def set_texts(self, title: str, summary: str, icon_name: str) -> None:
         """Fill the tile for the current language."""
-        self._title.setText(title)
-        self._summary.setText(summary)
+        set_label_text(self._title, title)
+        set_label_text(self._summary, summary)
         self._summary.setVisible(not self.compact and bool(summary))
         self.setAccessibleName(title)
         self.setAccessibleDescription(summary)
@@ -67,7 +68,7 @@ class Tile(QPushButton):
         self._refresh_icon()
 
     def title(self) -> str:
-        return self._title.text()
+        return self._title.accessibleName()
 
     def apply_metrics(self, metrics: Metrics) -> None:
         """Resize paddings and icon for the window's type scale."""

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from kiosk.content.model import Language
 from kiosk.ui import icons
 from kiosk.ui.theme import PALETTE, Metrics
+
+# Share of the bar's width the title needs beside the controls.
+TITLE_MIN_SHARE = 0.4
 
 
 class TopBar(QFrame):
@@ -34,11 +45,14 @@ class TopBar(QFrame):
         self._language_group = QButtonGroup(self)
         self._language_group.setExclusive(True)
         self.language_buttons: dict[str, QPushButton] = {}
-        layout = QHBoxLayout(self)
+        # Controls on one row; the title joins them when it fits unelided, else it
+        # takes a second row (portrait screens) so it is never cut.
+        layout = QGridLayout(self)
         self._layout = layout
-        layout.addWidget(self.home_button)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.title_label, 1)
+        self._controls = QHBoxLayout()
+        self._languages_row = QHBoxLayout()
+        self._controls.addWidget(self.home_button)
+        self._controls.addWidget(self.back_button)
         for language in languages:
             button = QPushButton(language.name, self)
             button.setObjectName("LanguageButton")
@@ -55,7 +69,11 @@ class TopBar(QFrame):
             )
             self._language_group.addButton(button)
             self.language_buttons[language.code] = button
-            layout.addWidget(button)
+            self._languages_row.addWidget(button)
+        layout.addLayout(self._controls, 0, 0)
+        layout.addLayout(self._languages_row, 0, 2)
+        layout.setColumnStretch(1, 1)
+        self._title_on_own_row: bool | None = None
 
         self.home_button.clicked.connect(self.home_requested)
         self.back_button.clicked.connect(self.back_requested)
@@ -78,7 +96,10 @@ class TopBar(QFrame):
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(16)
         self._layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
-        self._layout.setSpacing(metrics.px(12))
+        self._layout.setHorizontalSpacing(metrics.px(12))
+        self._layout.setVerticalSpacing(pad // 2)
+        self._controls.setSpacing(metrics.px(12))
+        self._languages_row.setSpacing(metrics.px(12))
         side = metrics.px(40)
         self._icon_size = QSize(side, side)
         self._refresh_icons()
@@ -115,8 +136,32 @@ class TopBar(QFrame):
             button.setIconSize(self._icon_size)
 
     def _elide_title(self) -> None:
+        self._place_title()
         metrics = self.title_label.fontMetrics()
         width = max(0, self.title_label.width() - 8)
         shown = metrics.elidedText(self._full_title, Qt.TextElideMode.ElideRight, width)
         self.title_label.setText(shown)
         self.title_label.setAccessibleName(self._full_title)
+
+    def _place_title(self) -> None:
+        """Title beside the controls when there is room, else on a row of its own."""
+        spacing = self._layout.horizontalSpacing()
+        margins = self._layout.contentsMargins()
+        controls = (
+            self._controls.sizeHint().width()
+            + self._languages_row.sizeHint().width()
+            + margins.left()
+            + margins.right()
+            + 2 * spacing
+        )
+        # Decided by the bar's width, not by the title, so the bar keeps its height
+        # from one screen to the next.
+        own_row = self.width() - controls < TITLE_MIN_SHARE * self.width()
+        if own_row == self._title_on_own_row:
+            return
+        self._title_on_own_row = own_row
+        self._layout.removeWidget(self.title_label)
+        if own_row:
+            self._layout.addWidget(self.title_label, 1, 0, 1, 3)
+        else:
+            self._layout.addWidget(self.title_label, 0, 1)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
 from kiosk.i18n import LanguageService
+from kiosk.ui.fonts import families_for
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.section_page import SectionPage
@@ -28,7 +29,8 @@ class MainWindow(QWidget):
         self._library = library
         self.language = language
         self.navigator = Navigator(library.has_page, self)
-        self._metrics: Metrics | None = None
+        self._style_key: tuple[Metrics, bool] | None = None
+        self._metrics = metrics_for(self.width(), self.height())
         self._painted = False
 
         self.top_bar = TopBar(library.languages, self)
@@ -55,7 +57,7 @@ class MainWindow(QWidget):
         language.language_changed.connect(self._on_language_changed)
         self.home.painted.connect(self._on_home_painted)
 
-        self._apply_metrics(metrics_for(self.width(), self.height()))
+        self._apply_style()
         if language.current:
             self._on_language_changed(language.current)
 
@@ -79,6 +81,7 @@ class MainWindow(QWidget):
 
     @Slot(str)
     def _on_language_changed(self, code: str) -> None:
+        self._apply_style()
         self.top_bar.set_current_language(code)
         self.home.fill(code)
         self.setWindowTitle(self._library.site.organisation_text("name", code))
@@ -92,13 +95,18 @@ class MainWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._apply_metrics(metrics_for(event.size().width(), event.size().height()))
+        self._metrics = metrics_for(event.size().width(), event.size().height())
+        self._apply_style()
 
-    def _apply_metrics(self, metrics: Metrics) -> None:
-        if metrics == self._metrics:
+    def _apply_style(self) -> None:
+        """Restyle when the type scale or the script changes, and only then."""
+        key = (self._metrics, self.language.is_rtl())
+        if key == self._style_key:
             return
-        self._metrics = metrics
-        self.setStyleSheet(style_sheet(metrics))
-        self.top_bar.apply_metrics(metrics)
-        self.home.apply_metrics(metrics)
-        self.section.apply_metrics(metrics)
+        metrics_changed = self._style_key is None or self._style_key[0] != self._metrics
+        self._style_key = key
+        self.setStyleSheet(style_sheet(self._metrics, families_for(key[1])))
+        if metrics_changed:
+            self.top_bar.apply_metrics(self._metrics)
+            self.home.apply_metrics(self._metrics)
+            self.section.apply_metrics(self._metrics)
