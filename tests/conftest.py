@@ -1,0 +1,45 @@
+"""Shared test set-up: offscreen Qt, shipped content, and a leak check on top-level widgets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests draw offscreen unless a test starts its own X server.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped content, for tests that break it on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_windows() -> Iterator[None]:
+    """Fail a test that leaves top-level widgets behind (as napari does)."""
+    yield
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    app.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leftovers = [w for w in QApplication.topLevelWidgets() if w.objectName() != "qt_tooltip"]
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    for widget in leftovers:
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not leftovers, f"test left top-level widgets behind: {leftovers}"

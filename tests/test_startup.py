@@ -1,0 +1,92 @@
+"""The real program starts, paints its home screen and exits, from the command line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CONTENT, REPO
+
+pytestmark = pytest.mark.slow
+
+
+def run_kiosk(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_exit_after_startup_paints_home_and_exits_zero() -> None:
+    started = time.monotonic()
+    result = run_kiosk("--exit-after-startup")
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    assert elapsed < 60
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("run", "--lang", "ar"), ("--lang", "en", "--fullscreen")])
+def test_run_options(args: tuple[str, ...]) -> None:
+    result = run_kiosk(*args, "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_language_starts_in_the_default_one() -> None:
+    result = run_kiosk("--lang", "xx", "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert "unknown language 'xx'" in result.stderr
+
+
+def test_broken_content_still_starts_and_logs_file_and_line(content_copy: Path) -> None:
+    (content_copy / "fr" / "agropole-berkane.md").write_bytes(b"+++\nid = 'x\n+++\n")
+    (content_copy / "en" / "pole-medest.md").write_bytes(b"\xff\xfe broken")
+    result = run_kiosk("--content", str(content_copy), "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert f"{content_copy / 'fr' / 'agropole-berkane.md'}:2: error:" in result.stderr
+    assert f"{content_copy / 'en' / 'pole-medest.md'}:1: error:" in result.stderr
+
+
+def test_unusable_content_shows_a_calm_screen_instead_of_crashing(tmp_path: Path) -> None:
+    result = run_kiosk("--content", str(tmp_path / "missing"), "--exit-after-startup")
+    assert result.returncode == 1
+    assert "content unusable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_tour_renders_every_screen(tmp_path: Path) -> None:
+    out = tmp_path / "tour"
+    result = run_kiosk("tour", "--out", str(out), "--size", "1024x768", "--lang", "ar")
+    assert result.returncode == 0, result.stderr
+    shots = sorted(p.name for p in (out / "ar" / "1024x768").iterdir())
+    pages = len(list((CONTENT / "ar").glob("*.md")))
+    assert len(shots) == pages + 1
+    assert shots[0] == "00-home.png"
+    assert "01-plan-acceleration-industrielle.png" in shots
+    assert all((out / "ar" / "1024x768" / name).stat().st_size > 10_000 for name in shots)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("tour", "--out", "x", "--size", "big"), "size must look like 1920x1080"),
+        (("tour", "--out", "x", "--lang", "de"), "unknown language 'de'"),
+    ],
+)
+def test_tour_rejects_bad_arguments_clearly(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run_kiosk(*args)
+    assert result.returncode == 2
+    assert message in result.stderr

@@ -1,0 +1,20 @@
+"""The interface draws with the bundled fonts, Arabic with an Arabic family."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase, QFontInfo
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.fonts import ARABIC_FAMILY, LATIN_FAMILY
+from kiosk.ui.window import MainWindow
+from tests.ui.visitor import tap_home_tile, tap_language
+
+
+def test_interface_uses_the_bundled_fonts(window: MainWindow, qtbot: QtBot) -> None:
+    families = QFontDatabase.families()
+    assert LATIN_FAMILY in families and ARABIC_FAMILY in families
+    assert QFontInfo(window.top_bar.back_button.font()).family() == LATIN_FAMILY
+    tap_language(qtbot, window, "ar")
+    tap_home_tile(qtbot, window, "pole-medest")
+    assert QFontInfo(window.section.title_label.font()).family() == ARABIC_FAMILY
+    assert window.section.text.document().defaultFont().families()[0] == ARABIC_FAMILY
