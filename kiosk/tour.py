@@ -15,6 +15,7 @@ from kiosk.ui.window import MainWindow
 log = logging.getLogger("kiosk.tour")
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
+SETTLE_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def run_tour(
                 window.navigator.home()
                 if screen != HOME:
                     window.navigator.go(screen)
-                app.processEvents()
+                _settle(app)
                 name = f"{number:02d}-{screen or 'home'}.png"
                 path = folder / name
                 image = window.grab()
@@ -68,3 +69,11 @@ def run_tour(
                     written.append(path)
     window.navigator.home()
     return TourResult(tuple(written), tuple(failed))
+
+
+def _settle(app: QApplication) -> None:
+    """Let every posted event run, including those posted while handling others
+    (a language change posts text changes, which post layout requests)."""
+    for _ in range(SETTLE_ROUNDS):
+        app.processEvents()
+        app.sendPostedEvents()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -40,6 +41,9 @@ class TopBar(QFrame):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("BarTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The title takes what the buttons leave (it elides itself); it must never
+        # squeeze the buttons' own words.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._full_title = ""
 
         self._language_group = QButtonGroup(self)

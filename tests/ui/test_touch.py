@@ -93,6 +93,10 @@ def test_every_button_is_big_enough_to_touch(make_window: WindowFactory, qtbot: 
             buttons = [b for b in window.findChildren(QPushButton) if b.isVisible()]
             assert buttons
             for button in buttons:
+                # Text buttons must show their whole word; tiles wrap theirs instead.
+                assert not button.text() or button.width() >= button.sizeHint().width(), (
+                    f"'{button.text()}' is squeezed below its natural width at {size}"
+                )
                 smallest = min(button.width(), button.height())
                 assert smallest >= min_px, (
                     f"{button.objectName()} '{button.text()}' is {smallest}px "
