@@ -43,7 +43,9 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
     if not text.strip():
         report(1, "the file is empty: write front matter between '+++' lines, then the text")
         return ParsedPage(None, tuple(problems))
-    lines = text.splitlines()
+    # Only real line breaks count: str.splitlines() would also split on U+2028 and
+    # other separators that TOML allows inside strings and editors do not number.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines[0].strip() != FENCE:
         report(1, "the file must start with a line '+++' opening the front matter (id, title...)")
         return ParsedPage(None, tuple(problems))
@@ -56,7 +58,10 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
     try:
         data = parse_toml(header)
     except TomlSyntaxError as error:
-        report(1 + error.line, f"front matter is not valid TOML: {error.reason}")
+        report(
+            1 + error.line,
+            f"front matter is not valid TOML: {error.reason} ({_toml_hint(error.reason)})",
+        )
         return ParsedPage(None, tuple(problems))
 
     values = _check_fields(data, header, report)
@@ -77,6 +82,16 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
         body_line=body_line,
     )
     return ParsedPage(page, tuple(problems))
+
+
+def _toml_hint(reason: str) -> str:
+    """A plain-words fix for a TOML mistake: tomllib's reasons speak of parsers, not pages."""
+    if "twice" in reason or "overwrite" in reason or "Duplicate" in reason:
+        return "each key may be written only once"
+    if "Unterminated string" in reason or "Illegal character" in reason:
+        return 'close the text with a double quote on the same line: title = "Mon titre"'
+    # Most mistakes in a page header are text written without quotes.
+    return 'text values need double quotes, numbers do not: title = "Mon titre", order = 2'
 
 
 def _check_fields(data: dict[str, Any], header: str, report: Any) -> dict[str, Any] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -10,14 +11,20 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markdown
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 
 SECTION_SCHEME = "kiosk"
 WEB_SCHEMES = ("http", "https")
+EMAIL_SCHEME = "mailto"
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+# Markdown's own automatic links, <https://...> and <name@example.ma>: they are links
+# (checked by the link policy), not raw HTML. Markdown's patterns, so both always agree.
+_AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
 
 
 def section_url(page_id: str) -> str:
@@ -65,13 +72,18 @@ class _LinkPolicy(Treeprocessor):
                     self._drop_image(parent, child)
 
     def _rewrite_link(self, link: etree.Element) -> None:
-        href = (link.get("href") or "").strip()
+        href = _readable(link.get("href") or "").strip()
         target = self._section_for(href)
         if target is not None:
             link.attrib.clear()
             link.set("href", section_url(target))
             self.linked.append(target)
             return
+        self._report_link(href)
+        link.attrib.clear()
+        link.tag = "span"
+
+    def _report_link(self, href: str) -> None:
         scheme = urlsplit(href).scheme.lower()
         if scheme in WEB_SCHEMES:
             self.report(
@@ -79,7 +91,17 @@ class _LinkPolicy(Treeprocessor):
                 f"web link '{href}' is shown as plain text: the kiosk never opens web pages",
                 Severity.WARNING,
             )
-        elif scheme and scheme != "file" and len(scheme) > 1:
+        elif scheme == EMAIL_SCHEME:
+            # The address alone: <name@example.ma> is written without "mailto:".
+            self.report(
+                href[len(scheme) + 1 :],
+                f"email link '{href}': email links are not allowed on the kiosk; "
+                "write the address as plain text",
+                Severity.ERROR,
+            )
+        elif len(scheme) > 1:
+            # file: too: a visitor must never reach the kiosk's own files. A one-letter
+            # scheme is a Windows drive (C:\...), a broken link to a file.
             self.report(
                 href,
                 f"unsafe link '{href}': only links to other pages (page-id.md) are allowed",
@@ -92,8 +114,6 @@ class _LinkPolicy(Treeprocessor):
                 "page file such as 'pole-medest.md'",
                 Severity.ERROR,
             )
-        link.attrib.clear()
-        link.tag = "span"
 
     def _section_for(self, href: str) -> str | None:
         parts = urlsplit(href)
@@ -121,16 +141,22 @@ class _LinkPolicy(Treeprocessor):
 def render_markdown(page: Page, is_section: Callable[[str], bool]) -> RenderedPage:
     """Render a page's Markdown body. ``is_section`` tells whether a page id exists."""
     problems: list[Problem] = []
+    lines = _BodyLines(page)
 
     def report(needle: str, message: str, severity: Severity) -> None:
-        problems.append(Problem(page.path, _line_of(page, needle), severity, message))
+        problems.append(Problem(page.path, lines.line_of(needle), severity, message))
 
     for match in _RAW_HTML.finditer(page.body):
-        report(
-            match.group(0),
-            f"raw HTML '{match.group(0)[:40]}' is shown as text, not rendered: "
-            "use Markdown instead",
-            Severity.WARNING,
+        if any(autolink.fullmatch(match.group(0)) for autolink in _AUTOLINKS):
+            continue
+        problems.append(
+            Problem(
+                page.path,
+                lines.line_at(match.start()),
+                Severity.WARNING,
+                f"raw HTML '{match.group(0)[:40]}' is shown as text, not rendered: "
+                "use Markdown instead",
+            )
         )
 
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
@@ -139,13 +165,46 @@ def render_markdown(page: Page, is_section: Callable[[str], bool]) -> RenderedPa
     md.inlinePatterns.deregister("html")
     policy = _LinkPolicy(md, page, is_section, report)
     md.treeprocessors.register(policy, "kiosk_links", 5)
-    html = md.convert(page.body)
-    return RenderedPage(html, tuple(dict.fromkeys(policy.linked)), tuple(problems))
+    html_text = md.convert(page.body)
+    return RenderedPage(html_text, tuple(dict.fromkeys(policy.linked)), tuple(problems))
 
 
-def _line_of(page: Page, needle: str) -> int:
-    """The file line where ``needle`` first appears in the body (else the body's first line)."""
-    index = page.body.find(needle) if needle else -1
-    if index < 0:
-        return page.body_line
-    return page.body_line + page.body.count("\n", 0, index)
+def _readable(href: str) -> str:
+    """An href as the author wrote it.
+
+    Markdown hides the address of an automatic email link <name@example.ma> in character
+    references whose '&' is a placeholder until the end: undo both, or the message would
+    show the author an unreadable address.
+    """
+    if AMP_SUBSTITUTE not in href:
+        return href
+    return html.unescape(href.replace(AMP_SUBSTITUTE, "&"))
+
+
+class _BodyLines:
+    """File lines of places in a page's body."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        # needle -> where its next search starts: the n-th report of the same text is
+        # put at its n-th occurrence, so a mistake made twice is reported at both lines.
+        self._next: dict[str, int] = {}
+
+    def line_at(self, index: int) -> int:
+        """The file line of the body's character ``index``."""
+        return self.page.body_line + self.page.body.count("\n", 0, index)
+
+    def line_of(self, needle: str) -> int:
+        """The file line of the next occurrence of ``needle`` in the body.
+
+        Past its last occurrence (a reference link used twice), the last one again;
+        a needle not in the body at all is put on the body's first line.
+        """
+        body = self.page.body
+        index = body.find(needle, self._next.get(needle, 0)) if needle else -1
+        if index < 0:
+            index = body.rfind(needle) if needle else -1
+        if index < 0:
+            return self.page.body_line
+        self._next[needle] = index + len(needle)
+        return self.line_at(index)

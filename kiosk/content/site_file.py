@@ -7,7 +7,14 @@ from typing import Any
 
 from kiosk.content.model import Direction, Language, Site
 from kiosk.content.problems import ContentError, Problem, Severity
-from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, value_line
+from kiosk.content.toml_source import (
+    TomlSyntaxError,
+    array_tables,
+    from_key,
+    key_line,
+    parse_toml,
+    value_line,
+)
 
 SITE_FILE = "site.toml"
 KNOWN_KEYS = ("default_language", "home", "languages", "organisation")
@@ -75,30 +82,52 @@ def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
 def _read_languages(raw: Any, text: str, report: Any) -> list[Language]:
     if not isinstance(raw, list):
         return []
+    tables = array_tables(text, "languages")
     languages: list[Language] = []
-    for entry in raw:
-        if not isinstance(entry, dict):
-            report(key_line(text, "languages"), "each [[languages]] entry must be a table")
-            continue
-        code, name = entry.get("code"), entry.get("name")
-        line = value_line(text, code) if isinstance(code, str) else key_line(text, "languages")
-        if not isinstance(code, str) or not code.isalpha() or not code.islower():
-            report(line, "a language needs code = a lower-case language code such as 'fr'")
-            continue
-        if any(lang.code == code for lang in languages):
-            report(line, f"language '{code}' is declared twice")
-            continue
-        if not isinstance(name, str) or not name.strip():
-            report(line, f"language '{code}' needs name = its name in its own language")
-            name = code
-        direction_text = entry.get("direction", "ltr")
-        try:
-            direction = Direction(direction_text)
-        except ValueError:
-            report(line, f"language '{code}': direction must be 'ltr' or 'rtl'")
-            direction = Direction.LTR
-        languages.append(Language(code, name.strip(), direction))
+    for index, entry in enumerate(raw):
+        # Search each entry's own [[languages]] table, so a problem points at that entry
+        # and not at the first place its code is written. languages = [...] has no tables.
+        table, first = tables[index] if index < len(tables) else from_key(text, "languages")
+        language = _read_language(entry, table, first, languages, report)
+        if language is not None:
+            languages.append(language)
     return languages
+
+
+def _read_language(
+    entry: Any, table: str, first: int, earlier: list[Language], report: Any
+) -> Language | None:
+    """One [[languages]] entry written in ``table`` (starting on line ``first``)."""
+    if not isinstance(entry, dict):
+        report(key_line(table, "languages", first), "each [[languages]] entry must be a table")
+        return None
+    code, name = entry.get("code"), entry.get("name")
+    line = key_line(table, "code", first)
+    if line == first and isinstance(code, str):
+        # Not on a line of its own: an inline table in languages = [...].
+        line = value_line(table, code, first)
+    if not isinstance(code, str) or not code.isalpha() or not code.islower():
+        report(line, "a language needs code = a lower-case language code such as 'fr'")
+        return None
+    if any(lang.code == code for lang in earlier):
+        report(line, f"language '{code}' is declared twice")
+        return None
+    if not isinstance(name, str) or not name.strip():
+        report(
+            key_line(table, "name", first),
+            f"language '{code}' needs name = its name in its own language",
+        )
+        name = code
+    direction_text = entry.get("direction", "ltr")
+    try:
+        direction = Direction(direction_text)
+    except ValueError:
+        report(
+            key_line(table, "direction", first),
+            f"language '{code}': direction must be 'ltr' or 'rtl'",
+        )
+        direction = Direction.LTR
+    return Language(code, name.strip(), direction)
 
 
 def _read_home(raw: Any, text: str, report: Any) -> list[str]:
@@ -108,10 +137,18 @@ def _read_home(raw: Any, text: str, report: Any) -> list[str]:
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         report(key_line(text, "home"), "home must be a list of page ids, such as ['pole-medest']")
         return []
+    # Search from the home key on, and for the n-th time an id is written: the repeated
+    # occurrence is the one ignored, so that is where the warning points.
+    home_text, first = from_key(text, "home")
     seen: list[str] = []
-    for item in raw:
+    for index, item in enumerate(raw):
         if item in seen:
-            report(value_line(text, item), f"'{item}' appears twice in home", Severity.WARNING)
+            occurrence = raw[: index + 1].count(item)
+            report(
+                value_line(home_text, item, first, occurrence),
+                f"'{item}' appears twice in home",
+                Severity.WARNING,
+            )
         else:
             seen.append(item)
     return seen

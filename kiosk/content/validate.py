@@ -9,7 +9,7 @@ from kiosk.content.library import ContentLibrary
 from kiosk.content.markdown_render import render_markdown
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
-from kiosk.content.toml_source import key_line, value_line
+from kiosk.content.toml_source import from_key, key_line, value_line
 
 
 def validate_library(
@@ -52,14 +52,15 @@ def validate_library(
 
 def _check_home(library: ContentLibrary) -> list[Problem]:
     site = library.site
-    text = _read(site.path)
+    # From the home key on: the same id may be written earlier for something else.
+    text, first = from_key(_read(site.path), "home")
     problems = []
     for page_id in site.home:
         if not library.has_page(page_id):
             problems.append(
                 Problem(
                     site.path,
-                    value_line(text, page_id),
+                    value_line(text, page_id, first),
                     Severity.ERROR,
                     f"home lists '{page_id}' but no page has that id",
                 )
@@ -68,7 +69,7 @@ def _check_home(library: ContentLibrary) -> list[Problem]:
             problems.append(
                 Problem(
                     site.path,
-                    value_line(text, page_id),
+                    value_line(text, page_id, first),
                     Severity.WARNING,
                     f"home lists '{page_id}', which is a sub-page of "
                     f"'{library.parent(page_id)}': it is shown under its parent instead",
@@ -91,15 +92,26 @@ def _check_parent(library: ContentLibrary, page: Page) -> list[Problem]:
                 f"unknown parent '{page.parent}': no page has that id",
             )
         ]
-    seen = {page.id}
+    if _in_a_loop(library, page):
+        return [_at_key(page, "parent", Severity.ERROR, f"parent '{page.parent}' forms a loop")]
+    return []
+
+
+def _in_a_loop(library: ContentLibrary, page: Page) -> bool:
+    """True when following parents from ``page`` leads back to it.
+
+    A page whose ancestors reach a loop it is not part of is not blamed: it is only
+    unreachable, which the reachability check reports.
+    """
+    seen: set[str] = set()
     current: str | None = page.parent
-    while current is not None:
-        if current in seen:
-            return [_at_key(page, "parent", Severity.ERROR, f"parent '{page.parent}' forms a loop")]
+    while current is not None and current not in seen:
+        if current == page.id:
+            return True
         seen.add(current)
         view = library.view(current, library.default_language)
         current = view.page.parent if view is not None else None
-    return []
+    return False
 
 
 def _check_against_source(library: ContentLibrary, page: Page) -> list[Problem]:
