@@ -1,0 +1,320 @@
+"""Markdown to safe HTML: raw HTML shown as text, only links to other pages stay links."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import (
+    Page,
+    RenderedPage,
+    Severity,
+    load_content,
+    render_markdown,
+    section_id_from_url,
+    section_url,
+)
+from kiosk.content.front_matter import parse_page
+
+from .conftest import SHIPPED_CONTENT, describe, the_problem
+
+PATH = Path("fr/exemple.md")
+# The body of the test pages starts on line 10 of their file (after the front matter).
+BODY_LINE = 10
+EXISTING = {"exemple", "pole-medest", "chiffres-cles"}
+
+
+def render(body: str) -> RenderedPage:
+    page = Page(id="exemple", lang="fr", title="Exemple", body=body, path=PATH, body_line=BODY_LINE)
+    return render_markdown(page, lambda page_id: page_id in EXISTING)
+
+
+def file_line(body_line: int) -> int:
+    """The file line of the body's line ``body_line`` (1-based)."""
+    return BODY_LINE + body_line - 1
+
+
+class _Elements(HTMLParser):
+    """Collects the elements and attributes really present in HTML (not escaped text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes += attrs
+
+
+def elements(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def tags(html: str) -> set[str]:
+    """Names of the HTML elements really present in ``html``."""
+    return elements(html).tags
+
+
+def assert_no_href_but_sections(html: str) -> None:
+    """Every attribute is an href to a section: no other link, no event handler."""
+    attributes = elements(html).attributes
+    assert all(
+        name == "href" and (value or "").startswith("kiosk:section/") for name, value in attributes
+    ), html
+
+
+# --------------------------------------------------------------------------- raw HTML
+
+
+@pytest.mark.parametrize(
+    ("raw", "tag"),
+    [
+        ("<script>alert('x')</script>", "script"),
+        ("<b>gras</b>", "b"),
+        ('<div onclick="alert(1)">cliquez</div>', "div"),
+        ("<img src=x onerror=alert(1)>", "img"),
+        ('<a href="javascript:alert(1)">lien</a>', "a"),
+    ],
+    ids=["script", "b", "div onclick", "img onerror", "a javascript"],
+)
+def test_raw_html_is_escaped_and_reported(raw: str, tag: str) -> None:
+    rendered = render(f"Introduction.\n\nTexte {raw} fin.\n")
+
+    assert tag not in tags(rendered.html), rendered.html
+    assert tags(rendered.html) == {"p"}, rendered.html
+    assert "&lt;" in rendered.html
+    assert_no_href_but_sections(rendered.html)
+    opening = re.match(r"<[^>]*>", raw)
+    assert opening is not None
+    problem = the_problem(
+        rendered.problems, PATH, Severity.WARNING, f"raw HTML '{opening.group(0)[:40]}'"
+    )
+    assert problem.line == file_line(3)
+    assert "is shown as text, not rendered: use Markdown instead" in problem.message
+
+
+def test_raw_html_block_is_escaped() -> None:
+    rendered = render('Texte.\n\n<div onclick="alert(1)">\n<script>alert(1)</script>\n</div>\n')
+
+    assert tags(rendered.html) == {"p"}, rendered.html
+    lines = sorted(problem.line for problem in rendered.problems)
+    assert lines == [file_line(3), file_line(4), file_line(4), file_line(5)], describe(
+        rendered.problems
+    )
+
+
+def test_raw_html_repeated_on_a_later_line_is_reported_at_that_line() -> None:
+    rendered = render("Un <b>premier</b> mot.\n\nUn <b>second</b> mot.\n")
+
+    opening = sorted(
+        problem.line for problem in rendered.problems if "raw HTML '<b>'" in problem.message
+    )
+    assert opening == [file_line(1), file_line(3)], describe(rendered.problems)
+
+
+# --------------------------------------------------------------------------- page links
+
+
+def test_link_to_an_existing_page_becomes_a_section_link() -> None:
+    rendered = render('Voir le [Pôle MedEst](pole-medest.md "titre").\n')
+
+    assert '<a href="kiosk:section/pole-medest">Pôle MedEst</a>' in rendered.html
+    assert "title=" not in rendered.html
+    assert rendered.linked_sections == ("pole-medest",)
+    assert rendered.problems == ()
+
+
+def test_linked_sections_are_listed_once_in_order() -> None:
+    rendered = render(
+        "[a](chiffres-cles.md) [b](../ar/pole-medest.md) [c](chiffres-cles.md#objectifs)\n"
+    )
+
+    assert rendered.linked_sections == ("chiffres-cles", "pole-medest")
+    assert rendered.html.count('href="kiosk:section/chiffres-cles"') == 2
+    assert rendered.problems == (), describe(rendered.problems)
+
+
+def test_broken_page_link_keeps_its_text_without_a_link() -> None:
+    rendered = render("Premier paragraphe.\n\nVoir la [page perdue](perdue.md) ici.\n")
+
+    assert "<span>page perdue</span>" in rendered.html
+    assert "href" not in rendered.html
+    assert rendered.linked_sections == ()
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, "broken link 'perdue.md'")
+    assert problem.line == file_line(3)
+    assert "link to an existing page file such as 'pole-medest.md'" in problem.message
+
+
+def test_the_same_broken_link_twice_is_reported_at_each_line() -> None:
+    rendered = render("[ici](perdue.md)\n\nEt encore [là](perdue.md).\n")
+
+    lines = sorted(problem.line for problem in rendered.problems)
+    assert lines == [file_line(1), file_line(3)], describe(rendered.problems)
+
+
+# --------------------------------------------------------------------------- other links
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.orientinvest.ma", "http://example.com/page.md", "HTTPS://EXAMPLE.COM"]
+)
+def test_web_link_is_plain_text_with_a_warning(url: str) -> None:
+    rendered = render(f"Texte.\n\nVoir [le site]({url}).\n")
+
+    assert "<span>le site</span>" in rendered.html
+    assert "href" not in rendered.html
+    assert url not in rendered.html
+    problem = the_problem(rendered.problems, PATH, Severity.WARNING, f"web link '{url}'")
+    assert problem.line == file_line(3)
+    assert "the kiosk never opens web pages" in problem.message
+    assert not any(problem.is_error for problem in rendered.problems)
+
+
+def test_automatic_web_link_gives_one_clear_warning() -> None:
+    # <https://...> is Markdown's own syntax for a link, not raw HTML.
+    rendered = render("Site : <https://www.orientinvest.ma>\n")
+
+    assert "href" not in rendered.html
+    assert len(rendered.problems) == 1, describe(rendered.problems)
+    problem = rendered.problems[0]
+    assert problem.severity is Severity.WARNING
+    assert "web link 'https://www.orientinvest.ma'" in problem.message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        "file:///etc/passwd",
+        "mailto:contact@orientinvest.ma",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "//evil.example/pole-medest.md",
+    ],
+)
+def test_other_links_never_become_links(url: str) -> None:
+    rendered = render(f"Texte.\n\n[cliquez]({url})\n")
+
+    assert "href" not in rendered.html
+    assert "<span>cliquez</span>" in rendered.html
+    assert rendered.linked_sections == ()
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, f"'{url}'")
+    assert problem.line == file_line(3)
+
+
+def test_javascript_link_is_an_unsafe_link_error() -> None:
+    rendered = render("[cliquez](javascript:alert(1))\n")
+
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, "unsafe link")
+    assert "'javascript:alert(1)'" in problem.message
+    assert "only links to other pages (page-id.md) are allowed" in problem.message
+
+
+def test_file_link_is_an_unsafe_link_error() -> None:
+    rendered = render("[le fichier](file:///etc/passwd)\n")
+
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, "unsafe link")
+    assert "'file:///etc/passwd'" in problem.message
+    assert "only links to other pages (page-id.md) are allowed" in problem.message
+
+
+def test_email_link_says_email_links_are_not_allowed() -> None:
+    rendered = render("Texte.\n\n[écrivez-nous](mailto:contact@orientinvest.ma)\n")
+
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, "email link")
+    assert "'mailto:contact@orientinvest.ma'" in problem.message
+    assert "email links are not allowed on the kiosk" in problem.message
+    assert problem.line == file_line(3)
+
+
+def test_reference_style_link_follows_the_same_rules() -> None:
+    rendered = render("[cliquez][danger]\n\n[danger]: javascript:alert(1)\n")
+
+    assert "href" not in rendered.html
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, "unsafe link")
+    assert problem.line == file_line(3)
+
+
+def test_automatic_email_link_is_reported_readably() -> None:
+    rendered = render("Écrivez à <contact@orientinvest.ma>.\n")
+
+    assert "href" not in rendered.html
+    assert [problem.severity for problem in rendered.problems] == [Severity.ERROR], describe(
+        rendered.problems
+    )
+    message = rendered.problems[0].message
+    assert "contact@orientinvest.ma" in message
+    assert "amp#" not in message
+
+
+# --------------------------------------------------------------------------- images, tables
+
+
+def test_images_are_not_rendered() -> None:
+    rendered = render("Texte.\n\n![Le logo du CRI](images/logo.png)\n")
+
+    assert "img" not in tags(rendered.html)
+    assert "images/logo.png" not in rendered.html
+    assert "Le logo du CRI" in rendered.html
+    problem = the_problem(rendered.problems, PATH, Severity.WARNING, "image 'images/logo.png'")
+    assert problem.line == file_line(3)
+    assert "pictures in pages are not supported yet" in problem.message
+
+
+def test_tables_render() -> None:
+    rendered = render(
+        "| Espace | Ville |\n|---|---|\n| Technopole | Oujda |\n| Agropole | Berkane |\n"
+    )
+
+    assert {"table", "thead", "tbody", "tr", "th", "td"} <= tags(rendered.html)
+    assert "<th>Espace</th>" in rendered.html
+    assert "<td>Berkane</td>" in rendered.html
+    assert rendered.problems == ()
+
+
+def test_ordinary_markdown_renders() -> None:
+    rendered = render("## Titre\n\n- **un**\n- *deux*\n\n1. premier\n2. second\n")
+
+    assert {"h2", "ul", "ol", "li", "strong", "em"} <= tags(rendered.html)
+    assert rendered.problems == ()
+
+
+def test_line_numbers_after_a_pasted_line_separator() -> None:
+    # U+2028 (LINE SEPARATOR, pasted from a web page) is not a new line for the
+    # author's editor: the broken link below is on line 7 of the file.
+    text = '+++\nid = "exemple"\ntitle = "Exemple"\n+++\nTexte\u2028collé.\n\n[x](perdue.md)\n'
+    parsed = parse_page(text, PATH, "fr")
+    assert parsed.page is not None
+
+    rendered = render_markdown(parsed.page, lambda page_id: page_id in EXISTING)
+
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, "broken link")
+    assert problem.line == 7
+
+
+# --------------------------------------------------------------------------- section urls
+
+
+def test_section_urls_round_trip() -> None:
+    assert section_url("pole-medest") == "kiosk:section/pole-medest"
+    assert section_id_from_url(section_url("pole-medest")) == "pole-medest"
+    assert section_id_from_url("https://example.com") is None
+    assert section_id_from_url("kiosk:other/x") is None
+
+
+def test_every_shipped_page_renders_cleanly() -> None:
+    library = load_content(SHIPPED_CONTENT).library
+
+    for lang in library.site.language_codes:
+        for page in library.pages_in(lang).values():
+            rendered = render_markdown(page, library.has_page)
+            assert rendered.problems == (), describe(rendered.problems)
+            assert_no_href_but_sections(rendered.html)
+            assert all(library.has_page(section) for section in rendered.linked_sections)

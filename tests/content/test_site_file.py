@@ -1,0 +1,264 @@
+"""site.toml: languages, default language, home order; every mistake with its line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import ContentError, Direction, Problem, Severity
+from kiosk.content.site_file import read_site
+
+from .conftest import describe, line_containing, the_problem
+
+SHIPPED_HOME = (
+    'home = ["plan-acceleration-industrielle", "pole-medest", "chiffres-cles", "telechargements"]'
+)
+
+Edit = Callable[[Path, str, str], Path]
+
+
+def site_path(content_dir: Path) -> Path:
+    return content_dir / "site.toml"
+
+
+def fatal(content_dir: Path) -> Problem:
+    with pytest.raises(ContentError) as caught:
+        read_site(content_dir)
+    problem = caught.value.problem
+    assert problem.path == site_path(content_dir)
+    assert problem.severity is Severity.ERROR
+    assert str(caught.value) == str(problem)
+    return problem
+
+
+def problems_of(content_dir: Path) -> list[Problem]:
+    _site, problems = read_site(content_dir)
+    return problems
+
+
+def test_shipped_site_file(content_dir: Path) -> None:
+    site, problems = read_site(content_dir)
+
+    assert problems == [], describe(problems)
+    assert site.path == site_path(content_dir)
+    assert site.language_codes == ("fr", "ar", "en")
+    assert site.default_language == "fr"
+    assert site.home == (
+        "plan-acceleration-industrielle",
+        "pole-medest",
+        "chiffres-cles",
+        "telechargements",
+    )
+    arabic = site.language("ar")
+    assert arabic is not None
+    assert arabic.direction is Direction.RTL
+    assert arabic.is_rtl
+    french = site.language("fr")
+    assert french is not None
+    assert french.name == "Français"
+    assert site.language("de") is None
+    assert site.organisation_text("short_name", "en") == "CRI Oriental"
+
+
+def test_organisation_text_falls_back_to_the_default_language(
+    content_dir: Path, edit_file: Edit
+) -> None:
+    edit_file(site_path(content_dir), 'en = "CRI Oriental"\n', "")
+    site, problems = read_site(content_dir)
+
+    assert problems == [], describe(problems)
+    assert site.organisation_text("short_name", "en") == "CRI de l'Oriental"
+
+
+def test_missing_site_file(content_dir: Path) -> None:
+    site_path(content_dir).unlink()
+
+    problem = fatal(content_dir)
+    assert problem.line == 1
+    assert "no site file" in problem.message
+    assert "create site.toml" in problem.message
+
+
+def test_invalid_toml(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(site_path(content_dir), 'name = "English"', "name = English")
+
+    problem = fatal(content_dir)
+    assert problem.line == line_containing(path, "name = English")
+    assert "the site file is not valid TOML" in problem.message
+
+
+def test_invalid_toml_at_the_end_of_the_file(content_dir: Path) -> None:
+    # An unclosed list is only noticed at the end of the document: the mistake is
+    # reported at the last written line, not after it on a blank one.
+    path = site_path(content_dir)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + '\nextra = [\n    "unclosed",\n\n', encoding="utf-8")
+
+    problem = fatal(content_dir)
+    assert "the site file is not valid TOML" in problem.message
+    assert problem.line == line_containing(path, '"unclosed"')
+
+
+def test_site_file_that_is_not_utf8(content_dir: Path) -> None:
+    site_path(content_dir).write_bytes('default_language = "fr"\n# Français\n'.encode("latin-1"))
+
+    problem = fatal(content_dir)
+    assert problem.line == 1
+    assert "not UTF-8 text" in problem.message
+
+
+def test_default_language_not_declared(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(site_path(content_dir), 'default_language = "fr"', 'default_language = "de"')
+
+    problem = fatal(content_dir)
+    assert "default_language must be one of the declared languages (fr, ar, en)" in (
+        problem.message
+    )
+    assert problem.line == line_containing(path, "default_language")
+
+
+def test_no_languages(content_dir: Path) -> None:
+    site_path(content_dir).write_text(
+        '# A site file that forgot its languages.\nlanguages = []\ndefault_language = "fr"\n'
+        'home = ["pole-medest"]\n',
+        encoding="utf-8",
+    )
+
+    problem = fatal(content_dir)
+    assert problem.line == 2
+    assert "no usable language" in problem.message
+    assert "add [[languages]] tables with code, name and direction" in problem.message
+
+
+def test_no_languages_at_all(content_dir: Path) -> None:
+    site_path(content_dir).write_text(
+        'default_language = "fr"\nhome = ["pole-medest"]\n', encoding="utf-8"
+    )
+
+    problem = fatal(content_dir)
+    assert problem.line == 1
+    assert "no usable language" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("code", "declaration"),
+    [
+        ("fr", 'code = "fr"\nname = "Français"\ndirection = "ltr"'),
+        ("ar", 'code = "ar"\nname = "العربية"\ndirection = "rtl"'),
+    ],
+    ids=["fr", "ar"],
+)
+def test_bad_direction_is_reported_at_the_direction_line(
+    content_dir: Path, edit_file: Edit, code: str, declaration: str
+) -> None:
+    bad = declaration.rsplit("\n", 1)[0] + '\ndirection = "up"'
+    path = edit_file(site_path(content_dir), declaration, bad)
+
+    site, problems = read_site(content_dir)
+
+    problem = the_problem(problems, path, Severity.ERROR, "direction must be 'ltr' or 'rtl'")
+    assert f"language '{code}'" in problem.message
+    assert problem.line == line_containing(path, 'direction = "up"')
+    # The language stays usable, written left to right.
+    language = site.language(code)
+    assert language is not None
+    assert language.direction is Direction.LTR
+
+
+def test_duplicate_language_is_reported_at_the_second_declaration(
+    content_dir: Path, edit_file: Edit
+) -> None:
+    path = edit_file(site_path(content_dir), 'code = "en"', 'code = "ar"')
+    second = max(
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1)
+        if line == 'code = "ar"'
+    )
+
+    site, problems = read_site(content_dir)
+
+    problem = the_problem(problems, path, Severity.ERROR, "language 'ar' is declared twice")
+    assert problem.line == second
+    assert site.language_codes == ("fr", "ar")
+
+
+def test_unknown_key(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(site_path(content_dir), SHIPPED_HOME, SHIPPED_HOME + '\ncolour = "blue"')
+
+    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'colour'")
+    assert problem.line == line_containing(path, "colour")
+    assert "allowed keys are default_language, home, languages, organisation" in problem.message
+
+
+def test_unknown_table_is_reported_at_its_header(content_dir: Path) -> None:
+    path = site_path(content_dir)
+    with path.open("a", encoding="utf-8") as site_file:
+        site_file.write('\n[theme]\naccent = "red"\n')
+
+    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'theme'")
+    assert problem.line == line_containing(path, "[theme]")
+
+
+def test_unknown_organisation_language(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(
+        site_path(content_dir), "[organisation.tagline]\n", '[organisation.tagline]\nde = "x"\n'
+    )
+
+    site, problems = read_site(content_dir)
+
+    problem = the_problem(problems, path, Severity.ERROR, "unknown language 'de'")
+    assert problem.line == line_containing(path, 'de = "x"')
+    assert "de" not in site.organisation["tagline"]
+
+
+def test_home_not_a_list(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(site_path(content_dir), SHIPPED_HOME, 'home = "pole-medest"')
+
+    site, problems = read_site(content_dir)
+
+    problem = the_problem(problems, path, Severity.ERROR, "home must be a list of page ids")
+    assert problem.line == line_containing(path, "home =")
+    assert site.home == ()
+
+
+def test_missing_home(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(site_path(content_dir), SHIPPED_HOME, "")
+
+    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "no home order")
+    assert "add home = [" in problem.message
+
+
+def test_home_duplicate(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(
+        site_path(content_dir), '"telechargements"]', '"telechargements", "pole-medest"]'
+    )
+
+    site, problems = read_site(content_dir)
+
+    problem = the_problem(problems, path, Severity.WARNING, "'pole-medest' appears twice in home")
+    assert problem.line == line_containing(path, "home =")
+    assert site.home.count("pole-medest") == 1
+
+
+def test_home_duplicate_in_a_list_written_on_several_lines(
+    content_dir: Path, edit_file: Edit
+) -> None:
+    path = edit_file(
+        site_path(content_dir),
+        SHIPPED_HOME,
+        "home = [\n"
+        '    "plan-acceleration-industrielle",\n'
+        '    "pole-medest",\n'
+        '    "chiffres-cles",\n'
+        '    "telechargements",\n'
+        '    "pole-medest",  # twice\n'
+        "]",
+    )
+
+    problem = the_problem(
+        problems_of(content_dir), path, Severity.WARNING, "'pole-medest' appears twice in home"
+    )
+    # The second "pole-medest" is the one that is ignored: point at it.
+    assert problem.line == line_containing(path, "# twice")
