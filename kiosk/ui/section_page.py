@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +23,9 @@ from kiosk.ui.fonts import font_for, set_label_text
 from kiosk.ui.theme import PALETTE, Metrics, document_css
 from kiosk.ui.tile import Tile
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
+
+# Widest share of the header the parent link may take beside the title.
+PARENT_LINK_MAX_SHARE = 0.4
 
 
 class SectionPage(QWidget):
@@ -49,11 +52,12 @@ class SectionPage(QWidget):
         self.parent_button.setObjectName("ParentLink")
         self.parent_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.parent_button.clicked.connect(self._open_parent)
-        header_layout = QHBoxLayout(self.header)
+        header_layout = QGridLayout(self.header)
         self._header_layout = header_layout
-        header_layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        header_layout.addWidget(self.title_label, 1)
-        header_layout.addWidget(self.parent_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addWidget(self.icon_label, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addWidget(self.title_label, 0, 1)
+        header_layout.setColumnStretch(1, 1)
+        self._parent_on_own_row: bool | None = None
 
         self.fallback_note = QLabel(self)
         self.fallback_note.setObjectName("FallbackNote")
@@ -130,7 +134,8 @@ class SectionPage(QWidget):
         self._metrics = metrics
         pad = metrics.margin
         self._header_layout.setContentsMargins(pad, metrics.px(18), pad, metrics.px(18))
-        self._header_layout.setSpacing(metrics.px(20))
+        self._header_layout.setHorizontalSpacing(metrics.px(20))
+        self._header_layout.setVerticalSpacing(metrics.px(12))
         self._body.setContentsMargins(pad, metrics.px(18), pad, metrics.px(18))
         self._body.setSpacing(metrics.px(16))
         self._related_layout.setSpacing(metrics.px(12))
@@ -153,6 +158,7 @@ class SectionPage(QWidget):
             title = view.page.title if view is not None else parent
             self.parent_button.setText(title)
             self.parent_button.setAccessibleName(self.tr("Part of: %1").replace("%1", title))
+        self._place_parent_button()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -237,6 +243,25 @@ class SectionPage(QWidget):
             block_format.setAlignment(alignment)
             QTextCursor(block).setBlockFormat(block_format)
             block = block.next()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_parent_button()
+
+    def _place_parent_button(self) -> None:
+        """The way up beside the title on wide screens, under it on narrow ones,
+        so that neither the title nor the parent's name is squeezed."""
+        own_row = self.parent_button.sizeHint().width() > PARENT_LINK_MAX_SHARE * self.width()
+        if own_row == self._parent_on_own_row:
+            return
+        self._parent_on_own_row = own_row
+        self._header_layout.removeWidget(self.parent_button)
+        if own_row:
+            self._header_layout.addWidget(
+                self.parent_button, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeading
+            )
+        else:
+            self._header_layout.addWidget(self.parent_button, 0, 2, Qt.AlignmentFlag.AlignVCenter)
 
     # navigation ------------------------------------------------------------------
     def _sibling(self, delta: int) -> str:
