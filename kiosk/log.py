@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
@@ -29,3 +30,11 @@ def setup_logging(verbose: bool = False) -> None:
         qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
     qInstallMessageHandler(handle)
+    sys.excepthook = _log_uncaught
+
+
+def _log_uncaught(
+    kind: type[BaseException], value: BaseException, traceback: TracebackType | None
+) -> None:
+    """Log an exception raised in a Qt event handler; the event loop carries on."""
+    logging.getLogger("kiosk").error("unexpected error", exc_info=(kind, value, traceback))

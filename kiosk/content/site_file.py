@@ -137,6 +137,12 @@ def _read_home(raw: Any, text: str, report: Any) -> list[str]:
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         report(key_line(text, "home"), "home must be a list of page ids, such as ['pole-medest']")
         return []
+    if not raw:
+        report(
+            key_line(text, "home"),
+            "home is empty: list the ids of the sections the home screen shows",
+        )
+        return []
     # Search from the home key on, and for the n-th time an id is written: the repeated
     # occurrence is the one ignored, so that is where the warning points.
     home_text, first = from_key(text, "home")

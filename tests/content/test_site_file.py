@@ -262,3 +262,13 @@ def test_home_duplicate_in_a_list_written_on_several_lines(
     )
     # The second "pole-medest" is the one that is ignored: point at it.
     assert problem.line == line_containing(path, "# twice")
+
+
+def test_empty_home_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text(
+        'default_language = "fr"\nhome = []\n\n[[languages]]\ncode = "fr"\nname = "Français"\n',
+        encoding="utf-8",
+    )
+    _site, problems = read_site(tmp_path)
+    assert [(p.line, p.is_error) for p in problems] == [(2, True)]
+    assert "home is empty" in problems[0].message

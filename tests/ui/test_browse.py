@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -193,3 +195,15 @@ def test_web_links_and_raw_html_never_become_active(
         block = block.next()
     assert all(href.startswith("kiosk:section/") for href in hrefs), hrefs
     assert window.current_screen() == "telechargements"
+
+
+def test_a_missing_language_folder_still_starts_and_falls_back(
+    make_window: WindowFactory, qtbot: QtBot, content_copy, library: ContentLibrary
+) -> None:
+    shutil.rmtree(content_copy / "en")
+    window = make_window(content=content_copy, lang="en")
+    assert window.top_bar.back_button.text() == "Back", "the interface is still English"
+    for page_id in library.page_ids:
+        tap_home_tile(qtbot, window, page_id)
+        assert window.section.fallback_note.isVisible()
+        assert shown_title(window) == library.view(page_id, "fr").page.title  # type: ignore[union-attr]
