@@ -26,6 +26,8 @@ from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
 
 # Widest share of the header the parent link may take beside the title.
 PARENT_LINK_MAX_SHARE = 0.4
+# Related sections side by side on wide pages (the content has three per group).
+RELATED_COLUMNS = 3
 
 
 class SectionPage(QWidget):
@@ -68,6 +70,8 @@ class SectionPage(QWidget):
         self._related_layout = QGridLayout(self.related_host)
         self._related_layout.setContentsMargins(0, 0, 0, 0)
         self.related_tiles: list[Tile] = []
+        self._related_count = 0
+        self._related_columns = 0
 
         self.text = QTextBrowser(self)
         self.text.setObjectName("SectionText")
@@ -202,9 +206,7 @@ class SectionPage(QWidget):
             tile.apply_metrics(self._metrics)
             tile.clicked.connect(lambda _=False, t=tile: self._open_related(t))
             self.related_tiles.append(tile)
-        while self._related_layout.count():
-            self._related_layout.takeAt(0)
-        columns = 3 if self.width() >= self._metrics.px(1000) else 1
+        self._related_count = len(related)
         for index, tile in enumerate(self.related_tiles):
             if index >= len(related):
                 tile.hide()
@@ -214,9 +216,21 @@ class SectionPage(QWidget):
             if view is not None:
                 tile.set_texts(view.page.title, "", view.page.icon)
             tile.setChecked(tile.page_id == page_id)
-            self._related_layout.addWidget(tile, index // columns, index % columns)
             tile.show()
         self.related_host.setVisible(bool(related))
+        self._related_columns = 0
+        self._layout_related()
+
+    def _layout_related(self) -> None:
+        """Related tiles side by side when the page is wide enough, else stacked."""
+        columns = RELATED_COLUMNS if self.width() >= self._metrics.px(1000) else 1
+        if columns == self._related_columns:
+            return
+        self._related_columns = columns
+        while self._related_layout.count():
+            self._related_layout.takeAt(0)
+        for index, tile in enumerate(self.related_tiles[: self._related_count]):
+            self._related_layout.addWidget(tile, index // columns, index % columns)
 
     def _fill_text(self, view: PageView) -> None:
         page = view.page
@@ -247,6 +261,7 @@ class SectionPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_parent_button()
+        self._layout_related()
 
     def _place_parent_button(self) -> None:
         """The way up beside the title on wide screens, under it on narrow ones,

@@ -207,3 +207,18 @@ def test_a_missing_language_folder_still_starts_and_falls_back(
         tap_home_tile(qtbot, window, page_id)
         assert window.section.fallback_note.isVisible()
         assert shown_title(window) == library.view(page_id, "fr").page.title  # type: ignore[union-attr]
+
+
+def test_related_sections_sit_side_by_side_on_a_wide_screen(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window(size=(1920, 1080))
+    tap_home_tile(qtbot, window, "bloc-competitivite-pme")
+    tiles = [
+        related_tile(window, p) for p in ("bloc-ecosystemes", "bloc-investissements-etrangers")
+    ]
+    qtbot.wait(20)
+    assert tiles[0].y() == tiles[1].y()
+    assert all(tile.width() < window.width() // 2 for tile in tiles)
+    window.resize(480, 900)
+    qtbot.waitUntil(lambda: tiles[0].y() < tiles[1].y())  # stacked on a narrow window
