@@ -14,6 +14,9 @@ from kiosk.content.site_file import SITE_FILE, read_site
 from kiosk.content.toml_source import key_line, value_line
 
 PAGE_SUFFIX = ".md"
+# A page is read from 1-2 m in under a minute; a file this big is a mistake (a pasted
+# export, a binary renamed .md) and would freeze the screen while being laid out.
+MAX_PAGE_BYTES = 512_000
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,18 @@ def _keep_one(candidates: list[_Candidate], problems: list[Problem]) -> _Candida
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    Severity.ERROR,
+                    f"the file is too large for a kiosk page ({size // 1000} kB, at most "
+                    f"{MAX_PAGE_BYTES // 1000} kB): split it into several pages",
+                )
+            )
+            return None
         data = path.read_bytes()
     except OSError as error:
         problems.append(Problem(path, 1, Severity.ERROR, f"cannot read file: {error.strerror}"))

@@ -165,8 +165,28 @@ def render_markdown(page: Page, is_section: Callable[[str], bool]) -> RenderedPa
     md.inlinePatterns.deregister("html")
     policy = _LinkPolicy(md, page, is_section, report)
     md.treeprocessors.register(policy, "kiosk_links", 5)
-    html_text = md.convert(page.body)
+    try:
+        html_text = md.convert(page.body)
+    except Exception as error:
+        # Python-Markdown recurses per nesting level; thousands of nested quotes or lists
+        # exceed the recursion limit. Show the text as plain paragraphs instead.
+        problems.append(
+            Problem(
+                page.path,
+                page.body_line,
+                Severity.ERROR,
+                f"the text could not be laid out ({type(error).__name__}): it is shown "
+                "without formatting; simplify deeply nested quotes or lists",
+            )
+        )
+        html_text = _plain_paragraphs(page.body)
     return RenderedPage(html_text, tuple(dict.fromkeys(policy.linked)), tuple(problems))
+
+
+def _plain_paragraphs(text: str) -> str:
+    """Text as escaped paragraphs, the fallback when Markdown cannot be rendered."""
+    blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
+    return "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
 
 
 def _readable(href: str) -> str:

@@ -305,3 +305,12 @@ def test_page_that_is_a_folder_is_reported(content_dir: Path) -> None:
     problem = the_problem(result.problems, folder, Severity.ERROR, "cannot read file")
     assert problem.line == 1
     assert set(result.library.pages_in("fr")) == PAGE_IDS
+
+
+def test_a_huge_file_is_refused_and_the_rest_loads(content_dir: Path) -> None:
+    huge = content_dir / "fr" / "agropole-berkane.md"
+    huge.write_text("+++\nid = 'agropole-berkane'\ntitle = 'x'\n+++\n" + "a" * 600_000)
+    result = load_content(content_dir)
+    problem = the_problem(result.problems, huge, Severity.ERROR, "too large")
+    assert problem.line == 1
+    assert result.library.has_page("pole-medest")

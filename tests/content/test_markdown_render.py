@@ -318,3 +318,17 @@ def test_every_shipped_page_renders_cleanly() -> None:
             assert rendered.problems == (), describe(rendered.problems)
             assert_no_href_but_sections(rendered.html)
             assert all(library.has_page(section) for section in rendered.linked_sections)
+
+
+def test_pathologically_nested_markdown_is_shown_as_text_with_an_error() -> None:
+    from kiosk.content.markdown_render import render_markdown
+    from kiosk.content.model import Page
+
+    body = "".join("    " * depth + "- deep\n" for depth in range(300)) + "\nnext <b>x</b>"
+    page = Page(id="x", lang="fr", title="X", body=body, path=Path("fr/x.md"), body_line=7)
+    rendered = render_markdown(page, lambda _id: False)
+    errors = [p for p in rendered.problems if p.is_error]
+    assert len(errors) == 1 and errors[0].line == 7
+    assert "could not be laid out" in errors[0].message
+    assert "deep" in rendered.html and "&lt;b&gt;x&lt;/b&gt;" in rendered.html
+    assert "<b>" not in rendered.html
