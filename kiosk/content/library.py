@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.content.markdown_render import render_markdown
 from kiosk.content.model import Language, Page, Site
 
 
@@ -32,6 +33,7 @@ class ContentLibrary:
                 structure.setdefault(page_id, page)
         self._structure = structure
         self._order = self._presentation_order()
+        self._html: dict[tuple[str, str], str] = {}
 
     # languages -----------------------------------------------------------------
     @property
@@ -57,6 +59,15 @@ class ContentLibrary:
             if page is not None:
                 return PageView(page, lang)
         return None
+
+    def html(self, page: Page) -> str:
+        """The page's body as safe HTML, rendered once and kept."""
+        key = (page.id, page.lang)
+        rendered = self._html.get(key)
+        if rendered is None:
+            rendered = render_markdown(page, self.has_page).html
+            self._html[key] = rendered
+        return rendered
 
     def pages_in(self, lang: str) -> dict[str, Page]:
         """Pages actually written in ``lang`` (no fallbacks)."""

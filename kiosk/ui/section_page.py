@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.library import ContentLibrary, PageView
-from kiosk.content.markdown_render import render_markdown, section_id_from_url
+from kiosk.content.markdown_render import section_id_from_url
 from kiosk.i18n import isolate
 from kiosk.ui import icons
 from kiosk.ui.fonts import font_for, set_label_text
@@ -42,7 +42,6 @@ class SectionPage(QWidget):
         self._metrics = Metrics(1.0)
         self._page_id = ""
         self._lang = library.default_language
-        self._html_cache: dict[tuple[str, str], str] = {}
 
         self.header = QFrame(self)
         self.header.setObjectName("SectionHeader")
@@ -234,11 +233,7 @@ class SectionPage(QWidget):
 
     def _fill_text(self, view: PageView) -> None:
         page = view.page
-        key = (page.id, page.lang)
-        html = self._html_cache.get(key)
-        if html is None:
-            html = render_markdown(page, self._library.has_page).html
-            self._html_cache[key] = html
+        html = self._library.html(page)
         rtl = self._library.language(page.lang).is_rtl
         document = self.text.document()
         document.setDefaultStyleSheet(document_css(self._metrics, rtl))
