@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kiosk.paths import data_path
 
@@ -64,6 +65,12 @@ def metrics_for(width: int, height: int) -> Metrics:
     return Metrics(round(scale * 20) / 20)
 
 
+@cache
+def _template() -> str:
+    """The style sheet template, read once: restyling happens on language switches."""
+    return data_path("resources/style/kiosk.qss").read_text(encoding="utf-8")
+
+
 def style_sheet(
     metrics: Metrics, families: list[str] | None = None, palette: Palette = PALETTE
 ) -> str:
@@ -72,7 +79,7 @@ def style_sheet(
     Widgets styled by a sheet keep the font families they were polished with, so
     the families are part of the sheet (and the sheet changes with the script).
     """
-    template = data_path("resources/style/kiosk.qss").read_text(encoding="utf-8")
+    template = _template()
     if families:
         quoted = ", ".join(f'"{family}"' for family in families)
         template = f"QWidget {{ font-family: {quoted}; }}\n" + template
