@@ -50,13 +50,14 @@ def load_content(content_dir: Path) -> LoadResult:
             )
         )
     pages: dict[str, dict[str, Page]] = {}
+    site_text = site.path.read_text(encoding="utf-8-sig")
     for lang in site.language_codes:
         folder = content_dir / lang
         if not folder.is_dir():
             problems.append(
                 Problem(
                     site.path,
-                    value_line(site.path.read_text(encoding="utf-8-sig"), lang),
+                    value_line(site_text, lang),
                     Severity.ERROR,
                     f"language '{lang}' has no folder {folder}: create it with the same "
                     f"file names as {site.default_language}/ (pages fall back to "
