@@ -66,5 +66,7 @@ class Page:
     icon: str = DEFAULT_ICON
     order: int = 0
     parent: str | None = None
+    # a picture drawn with the text (front_matter.GRAPHICS), or None
+    graphic: str | None = None
     # 1-based line of the file where the Markdown body starts, for error messages
     body_line: int = 1
