@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentLibrary
 from kiosk.ui.navigator import HOME
+from kiosk.ui.transitions import set_motion_enabled
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.tour")
@@ -47,6 +48,8 @@ def run_tour(
     screens = (HOME, *library.page_ids)
     written: list[Path] = []
     failed: list[str] = []
+    # Screenshots show every screen in its final state, never mid-animation.
+    set_motion_enabled(False)
     window.show()
     for width, height in sizes:
         window.resize(width, height)

@@ -30,6 +30,17 @@ class Language:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """The site's look, from the ``[theme]`` table: colour overrides, logo text, fonts."""
+
+    # palette colour name (kiosk.ui.theme.Palette field) -> "#rrggbb"
+    colours: dict[str, str] = field(default_factory=dict)
+    logo_text: str = "CRI"
+    latin_font: str = ""
+    arabic_font: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """What the site file says: languages, default language, home order, organisation texts."""
 
@@ -39,6 +50,7 @@ class Site:
     # field ("name", "short_name", "tagline") -> language code -> text
     organisation: dict[str, dict[str, str]] = field(default_factory=dict)
     path: Path = Path("site.toml")
+    theme: Theme = field(default_factory=Theme)
 
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)

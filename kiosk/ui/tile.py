@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.ui import icons
 from kiosk.ui.fonts import set_label_text
-from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.theme import Metrics, active_palette
 
 
 class Tile(QPushButton):
@@ -83,7 +83,7 @@ class Tile(QPushButton):
     def _refresh_icon(self) -> None:
         if not self._icon_name:
             return
-        color = PALETTE.brand_ink if self.kind == "parent" else PALETTE.brand
+        color = active_palette().brand_ink if self.kind == "parent" else active_palette().brand
         size = QSize(self._icon_size, self._icon_size)
         pixmap = icons.icon(self._icon_name, color).pixmap(size, self.devicePixelRatioF())
         self._icon.setPixmap(pixmap)

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
 from kiosk.i18n import LanguageService
-from kiosk.ui.fonts import families_for
+from kiosk.ui.fonts import configure_families, families_for
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.section_page import SectionPage
-from kiosk.ui.theme import Metrics, metrics_for, style_sheet
+from kiosk.ui.theme import (
+    HIGH_CONTRAST,
+    TEXT_STEPS,
+    Metrics,
+    Palette,
+    contrast_problems,
+    metrics_for,
+    palette_with,
+    set_active_palette,
+    style_sheet,
+)
 from kiosk.ui.top_bar import TopBar
+
+log = logging.getLogger("kiosk.window")
 
 
 class MainWindow(QWidget):
@@ -29,7 +43,16 @@ class MainWindow(QWidget):
         self._library = library
         self.language = language
         self.navigator = Navigator(library.has_page, self)
-        self._style_key: tuple[Metrics, bool] | None = None
+        self._style_key: tuple[Metrics, bool, Palette] | None = None
+        # The site's theme (site.toml [theme]) and the visitor's reading aids.
+        theme = library.site.theme
+        configure_families(theme.latin_font, theme.arabic_font)
+        self._site_palette = palette_with(theme.colours)
+        for problem in contrast_problems(self._site_palette):
+            log.warning("%s: theme colours: %s", library.site.path, problem)
+        self._high_contrast = False
+        self._text_step = 0
+        set_active_palette(self._site_palette)
         self._metrics = metrics_for(self.width(), self.height())
         self._painted = False
 
@@ -51,6 +74,8 @@ class MainWindow(QWidget):
         self.top_bar.home_requested.connect(self.navigator.home)
         self.top_bar.back_requested.connect(self.navigator.back)
         self.top_bar.language_requested.connect(language.set_language)
+        self.top_bar.text_step_requested.connect(self.set_text_step)
+        self.top_bar.high_contrast_requested.connect(self.set_high_contrast)
         self.home.section_requested.connect(self.navigator.go)
         self.section.section_requested.connect(self.navigator.go)
         self.navigator.current_changed.connect(self._show)
@@ -64,6 +89,35 @@ class MainWindow(QWidget):
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
         return self.navigator.current
+
+    # reading aids: the lead's visitor reset calls reset_presentation() ---------------
+    @Slot(int)
+    def set_text_step(self, step: int) -> None:
+        """Text size step 0 (normal), 1 or 2 (largest); kept across navigation."""
+        step = max(0, min(len(TEXT_STEPS) - 1, step))
+        self._text_step = step
+        self.top_bar.set_text_step(step)
+        self._metrics = metrics_for(self.width(), self.height(), TEXT_STEPS[step])
+        self._apply_style()
+
+    def text_step(self) -> int:
+        return self._text_step
+
+    @Slot(bool)
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch between the site's theme and the high-contrast theme."""
+        self._high_contrast = on
+        self.top_bar.set_high_contrast(on)
+        set_active_palette(HIGH_CONTRAST if on else self._site_palette)
+        self._apply_style()
+
+    def is_high_contrast(self) -> bool:
+        return self._high_contrast
+
+    def reset_presentation(self) -> None:
+        """Back to normal text size and the site's theme (for the next visitor)."""
+        self.set_text_step(0)
+        self.set_high_contrast(False)
 
     @Slot(str)
     def _show(self, page_id: str) -> None:
@@ -95,15 +149,18 @@ class MainWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._metrics = metrics_for(event.size().width(), event.size().height())
+        size = event.size()
+        self._metrics = metrics_for(size.width(), size.height(), TEXT_STEPS[self._text_step])
         self._apply_style()
 
     def _apply_style(self) -> None:
         """Restyle when the type scale or the script changes, and only then."""
-        key = (self._metrics, self.language.is_rtl())
+        palette = HIGH_CONTRAST if self._high_contrast else self._site_palette
+        key = (self._metrics, self.language.is_rtl(), palette)
         if key == self._style_key:
             return
-        metrics_changed = self._style_key is None or self._style_key[0] != self._metrics
+        # Icons and pictures are drawn in palette colours: they follow a theme change too.
+        metrics_changed = self._style_key is None or self._style_key[::2] != key[::2]
         self._style_key = key
         self.setStyleSheet(style_sheet(self._metrics, families_for(key[1])))
         if metrics_changed:
