@@ -73,8 +73,13 @@ class TopBar(QFrame):
         self._languages_row = QHBoxLayout()
         self._controls.addWidget(self.home_button)
         self._controls.addWidget(self.back_button)
-        self._languages_row.addWidget(self.text_size_button)
-        self._languages_row.addWidget(self.contrast_button)
+        # The reading aids sit before the languages on one-row bars, and beside the
+        # title on the second row of narrow (portrait) bars.
+        self._aids = QWidget(self)
+        self._aids_row = QHBoxLayout(self._aids)
+        self._aids_row.setContentsMargins(0, 0, 0, 0)
+        self._aids_row.addWidget(self.text_size_button)
+        self._aids_row.addWidget(self.contrast_button)
         for language in languages:
             button = QPushButton(language.name, self)
             button.setObjectName("LanguageButton")
@@ -93,7 +98,7 @@ class TopBar(QFrame):
             self.language_buttons[language.code] = button
             self._languages_row.addWidget(button)
         layout.addLayout(self._controls, 0, 0)
-        layout.addLayout(self._languages_row, 0, 2)
+        layout.addLayout(self._languages_row, 0, 3)
         layout.setColumnStretch(1, 1)
         self._title_on_own_row: bool | None = None
 
@@ -131,6 +136,7 @@ class TopBar(QFrame):
         self._layout.setVerticalSpacing(pad // 2)
         self._controls.setSpacing(metrics.px(12))
         self._languages_row.setSpacing(metrics.px(12))
+        self._aids_row.setSpacing(metrics.px(12))
         side = metrics.px(40)
         self._icon_size = QSize(side, side)
         self._refresh_icons()
@@ -203,9 +209,10 @@ class TopBar(QFrame):
         controls = (
             self._controls.sizeHint().width()
             + self._languages_row.sizeHint().width()
+            + self._aids.sizeHint().width()
             + margins.left()
             + margins.right()
-            + 2 * spacing
+            + 3 * spacing
         )
         # Decided by the bar's width, not by the title, so the bar keeps its height
         # from one screen to the next.
@@ -214,7 +221,10 @@ class TopBar(QFrame):
             return
         self._title_on_own_row = own_row
         self._layout.removeWidget(self.title_label)
+        self._layout.removeWidget(self._aids)
         if own_row:
-            self._layout.addWidget(self.title_label, 1, 0, 1, 3)
+            self._layout.addWidget(self._aids, 1, 0)
+            self._layout.addWidget(self.title_label, 1, 1, 1, 3)
         else:
             self._layout.addWidget(self.title_label, 0, 1)
+            self._layout.addWidget(self._aids, 0, 2)
