@@ -71,6 +71,18 @@ TEXT_PAIRS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+# Shapes that carry meaning (bars, pins, the coast, outlines of tappable parts) against
+# what they are drawn on: WCAG 2.1 "non-text contrast" asks 3:1.
+GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = (
+    ("chart", "surface"),
+    ("brand", "surface"),
+    ("accent", "land"),
+    ("accent", "surface"),
+    ("brand", "sea"),
+    ("brand", "land"),
+)
+
+
 def relative_luminance(colour: str) -> float:
     """WCAG 2 relative luminance of ``#rrggbb``."""
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -93,6 +105,12 @@ def contrast_problems(palette: Palette) -> list[str]:
         if ratio < needed:
             problems.append(
                 f"{text} on {background}: contrast {ratio:.2f}:1, WCAG AA needs {needed}:1"
+            )
+    for shape, background in GRAPHIC_PAIRS:
+        ratio = contrast_ratio(getattr(palette, shape), getattr(palette, background))
+        if ratio < 3.0:
+            problems.append(
+                f"{shape} shapes on {background}: contrast {ratio:.2f}:1, WCAG AA needs 3:1"
             )
     return problems
 
