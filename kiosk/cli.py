@@ -69,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size, repeatable (default: 1920x1080 1080x1920 1366x768)",
     )
+    tour.add_argument(
+        "--dpr",
+        type=float,
+        default=1.0,
+        metavar="RATIO",
+        help="device pixel ratio; sizes are then device pixels (4K: --size 3840x2160 --dpr 2)",
+    )
     admin = commands.add_parser("admin", help="technician tools")
     admin_commands = admin.add_subparsers(dest="admin_command", metavar="{hash-pin}", required=True)
     admin_commands.add_parser(
@@ -121,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(content_dir)
     if args.command == "tour":
-        return _tour(content_dir, args.out, args.lang, args.size or [])
+        return _tour(content_dir, args.out, args.lang, args.size or [], args.dpr)
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
 
 
@@ -211,7 +218,7 @@ def _check(content_dir: Path) -> int:
     return 1 if errors else 0
 
 
-def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int:
+def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str], dpr: float = 1.0) -> int:
     from kiosk.tour import DEFAULT_SIZES, parse_size
 
     try:
@@ -219,7 +226,13 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int
     except ValueError as error:
         print(f"cri-kiosk tour: {error}", file=sys.stderr)
         return 2
+    if not 1.0 <= dpr <= 4.0:
+        print(f"cri-kiosk tour: --dpr must be between 1 and 4, not {dpr:g}", file=sys.stderr)
+        return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if dpr != 1.0:
+        # Qt reads the scale factor when the application starts.
+        os.environ["QT_SCALE_FACTOR"] = f"{dpr:g}"
 
     from kiosk.app import build_window, create_application, load_library
     from kiosk.log import setup_logging
@@ -240,7 +253,7 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int
         return 2
     languages = codes if lang == "all" else (lang,)
     window = build_window(app, library, languages[0])
-    result = run_tour(app, window, library, out, languages, sizes)
+    result = run_tour(app, window, library, out, languages, sizes, dpr)
     window.close()
     print(f"wrote {len(result.written)} screens to {out}", file=sys.stderr)
     for name in result.failed:
