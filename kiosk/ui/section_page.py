@@ -122,6 +122,7 @@ class SectionPage(QWidget):
 
         swipes = SwipeDetector([self, self.text.viewport(), self.header], self._is_rtl, self)
         swipes.swiped.connect(self.step)
+        self.swipes = swipes  # the window lets the page follow the finger
         self.retranslate_ui()
 
     # public ---------------------------------------------------------------------

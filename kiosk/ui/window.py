@@ -27,6 +27,7 @@ from kiosk.ui.theme import (
     style_sheet,
 )
 from kiosk.ui.top_bar import TopBar
+from kiosk.ui.transitions import ScreenTransition
 
 log = logging.getLogger("kiosk.window")
 
@@ -74,6 +75,11 @@ class MainWindow(QWidget):
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
+        # Screen changes slide and fade; a swipe drags the page along first.
+        self.transition = ScreenTransition(self.stack, self.language.is_rtl)
+        self._shown_page: str | None = None
+        self.section.swipes.moved.connect(self._follow_swipe)
+        self.section.swipes.released.connect(self.transition.release)
 
         self.top_bar.home_requested.connect(self.navigator.home)
         self.top_bar.back_requested.connect(self.navigator.back)
@@ -158,9 +164,31 @@ class MainWindow(QWidget):
             overlay.close_overlay()
         self.navigator.home()
 
+    def _screen_order(self, page_id: str) -> int:
+        """Position in reading order (home, then the sections as the home screen lists them)."""
+        order = (HOME, *self._library.page_ids)
+        return order.index(page_id) if page_id in order else 0
+
+    @Slot(float)
+    def _follow_swipe(self, dx: float) -> None:
+        forward = (dx < 0) != self.language.is_rtl()
+        button = self.section.next_button if forward else self.section.previous_button
+        # Nowhere to go that way: the page gives a little, then springs back.
+        self.transition.follow(dx if button.isEnabled() else dx / 4)
+
     @Slot(str)
     def _show(self, page_id: str) -> None:
         lang = self.language.current
+        previous, self._shown_page = self._shown_page, page_id
+        moving = previous is not None and previous != page_id
+        if moving:
+            self.transition.capture()
+        self._show_page(page_id, lang)
+        if moving and previous is not None:
+            order = self._screen_order(page_id) - self._screen_order(previous)
+            self.transition.play(1 if order > 0 else -1)
+
+    def _show_page(self, page_id: str, lang: str) -> None:
         if page_id == HOME:
             self.home.scroll_to_top()
             self.stack.setCurrentWidget(self.home)
