@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -71,6 +71,11 @@ class HomeScreen(QWidget):
         for label in (self.hero_title, self.hero_subtitle, self.hint):
             label.setWordWrap(True)
 
+        # Fonts arrive with the style sheet's polish, after fill(): refit once they do.
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self._fit_tile_heights)
         self.tiles: dict[str, Tile] = {}
         for group in self._groups:
             top, *children = group
@@ -78,6 +83,7 @@ class HomeScreen(QWidget):
                 kind = "parent" if page_id == top and children else "page"
                 tile = Tile(page_id, kind, parent=self)
                 tile.clicked.connect(lambda _=False, pid=page_id: self.section_requested.emit(pid))
+                tile.fonts_changed.connect(self._refit_timer.start)
                 self.tiles[page_id] = tile
 
         self._grid_host = QWidget(self)

@@ -16,7 +16,13 @@ import os
 import sys
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QWidget,
+)
 
 MIN_TOUCH_MM = 9.0
 # Densest usual screen per device-pixel width: 1366 px on a 13.3" laptop (118 dpi),
@@ -60,6 +66,15 @@ def check_screen(window: QWidget, label: str) -> list[str]:
             content = getattr(widget, "widget", lambda: None)()
             if content is not None and content.width() > widget.viewport().width():
                 problems.append(f"{label}: {name} content wider than its view (cut off)")
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 2:
+                problems.append(
+                    f"{label}: {name} '{widget.text()[:40]}' cut: {widget.height()} < {needed}px"
+                )
+        overflows = getattr(widget, "overflows", None)
+        if callable(overflows) and overflows():
+            problems.append(f"{label}: {name} picture does not fit its {widget.size().toTuple()}")
         if isinstance(widget, QAbstractButton):
             smallest = min(widget.width(), widget.height())
             if smallest < min_px:

@@ -49,8 +49,12 @@ class Graphic(QWidget):
         self.update()
 
     def needed_height(self, width: int) -> int:
-        """The height the picture wants at ``width`` (it still fits any height)."""
+        """The height the picture wants at ``width`` at full type size."""
         return self.metrics.px(400)
+
+    def overflows(self) -> bool:
+        """True when even the smallest type leaves part of the picture cut off."""
+        return False
 
     # helpers --------------------------------------------------------------------------
     @property
@@ -67,6 +71,7 @@ class Graphic(QWidget):
         return font
 
     def leading(self) -> Qt.AlignmentFlag:
+        """Where lines start, as a visual (absolute) alignment."""
         return Qt.AlignmentFlag.AlignRight if self.is_rtl() else Qt.AlignmentFlag.AlignLeft
 
     def text_height(self, font: QFont, width: float, text: str) -> float:
@@ -84,7 +89,12 @@ class Graphic(QWidget):
     ) -> None:
         painter.setFont(font)
         painter.setPen(QColor(colour))
-        flags = (align if align is not None else self.leading()) | Qt.AlignmentFlag.AlignTop
+        # Alignments here are visual: the painter would mirror them again in Arabic.
+        flags = (
+            (align if align is not None else self.leading())
+            | Qt.AlignmentFlag.AlignTop
+            | Qt.AlignmentFlag.AlignAbsolute
+        )
         painter.drawText(rect, int(flags | WRAP), text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

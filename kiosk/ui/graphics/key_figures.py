@@ -25,6 +25,8 @@ GDP_FROM, GDP_TO = 14, 23
 FUND_BILLIONS = 20
 MEASURES, BLOCKS = 10, 3
 PROSPECTS = 20
+# Smallest share of the type size the cards shrink to on short screens.
+MIN_SCALE = 0.5
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,18 @@ class KeyFigures(Graphic):
 
     # layout ----------------------------------------------------------------------------
     def _columns(self, width: int) -> int:
-        return max(1, min(3, width // self.metrics.px(300)))
+        """The column count (up to 3, cards at least 240 px wide) giving the lowest grid."""
+        most = max(1, min(3, width // self.metrics.px(240)))
+        return min(range(1, most + 1), key=lambda n: (self._total_for(width, n, 1.0), -n))
+
+    def _total_for(self, width: int, columns: int, scale: float) -> float:
+        gap = self.metrics.px(16)
+        card_width = (width - gap * (columns - 1)) / columns
+        heights = [
+            max(self._card_height(f, card_width, scale) for f in self.figures[i : i + columns])
+            for i in range(0, len(self.figures), columns)
+        ]
+        return self._total(heights)
 
     def _fonts(self, scale: float) -> tuple[QFont, QFont, QFont]:
         """Number, unit and caption fonts at ``scale`` of the type scale."""
@@ -154,7 +167,7 @@ class KeyFigures(Graphic):
         """Card rectangles and the type scale that makes them fit ``height``."""
         scale = 1.0
         columns, card_width, heights = self._row_heights(width, scale)
-        while scale > 0.55 and self._total(heights) > height:
+        while scale > MIN_SCALE + 0.01 and self._total(heights) > height:
             scale -= 0.05
             columns, card_width, heights = self._row_heights(width, scale)
         gap = self.metrics.px(16)
@@ -176,6 +189,10 @@ class KeyFigures(Graphic):
     def needed_height(self, width: int) -> int:
         _columns, _width, heights = self._row_heights(width, 1.0)
         return round(self._total(heights))
+
+    def overflows(self) -> bool:
+        _columns, _width, heights = self._row_heights(self.width(), MIN_SCALE)
+        return self._total(heights) > self.height() + 1
 
     # painting --------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -238,6 +255,5 @@ class KeyFigures(Graphic):
             painter.drawRoundedRect(bar_rect, bar / 4, bar / 4)
             painter.setFont(label_font)
             painter.setPen(QColor(palette.ink))
-            painter.drawText(
-                text_rect, int(align | Qt.AlignmentFlag.AlignVCenter), format_percent(value)
-            )
+            flags = align | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+            painter.drawText(text_rect, int(flags), format_percent(value))

@@ -26,6 +26,8 @@ def format_integer(value: int, locale: QLocale | None = None) -> str:
     text = western_digits(locale.toString(value))
     if locale.language() == QLocale.Language.Arabic:
         text = text.replace(",", "\u00a0").replace(".", "\u00a0")
+        # Isolated left to right, or "500 000" would read "000 500" in an Arabic line.
+        text = f"\u2066{text}\u2069"
     if locale.language() == QLocale.Language.French:
         text = text.replace("\u202f", "\u00a0")
     return text
@@ -34,7 +36,9 @@ def format_integer(value: int, locale: QLocale | None = None) -> str:
 def format_percent(value: int, locale: QLocale | None = None) -> str:
     """``14`` -> "14 %" (French), "14%" (English, Arabic)."""
     locale = locale or QLocale()
-    number = format_integer(value, locale)
+    number = format_integer(value, locale).strip("\u2066\u2069")
     if locale.language() == QLocale.Language.French:
         return f"{number}\u00a0%"
+    if locale.language() == QLocale.Language.Arabic:
+        return f"\u2066{number}%\u2069"
     return f"{number}%"

@@ -81,6 +81,8 @@ class PlanDiagram(Graphic):
         self.goals_title = ""
         self.goals: tuple[str, ...] = ()
         self._goal_rect = QRectF()
+        # Share of the type size that makes the diagram fit its height (shrinks on short pages).
+        self.scale = 1.0
         self.retranslate_ui()
 
     def fill(self, page_id: str, lang: str) -> None:
@@ -117,10 +119,16 @@ class PlanDiagram(Graphic):
         super().retranslate_ui()
 
     def block_title_font(self) -> QFont:
-        return self.font_px(24, bold=True)
+        return self.font_px(26 * self.scale, bold=True)
 
     def block_summary_font(self) -> QFont:
-        return self.font_px(20)
+        return self.font_px(22 * self.scale)
+
+    def goal_title_font(self) -> QFont:
+        return self.font_px(26 * self.scale, bold=True)
+
+    def goal_font(self) -> QFont:
+        return self.font_px(24 * self.scale)
 
     def _side_by_side(self, width: int) -> bool:
         return width >= self.metrics.px(780)
@@ -128,9 +136,9 @@ class PlanDiagram(Graphic):
     def _goals_height(self, width: float) -> float:
         pad = self.metrics.px(18)
         inner = width - 2 * pad
-        height = 2 * pad + self.text_height(self.font_px(24, bold=True), inner, self.goals_title)
+        height = 2 * pad + self.text_height(self.goal_title_font(), inner, self.goals_title)
         for goal in self.goals:
-            height += self.metrics.px(6) + self.text_height(self.font_px(22), inner, "• " + goal)
+            height += self.metrics.px(6) + self.text_height(self.goal_font(), inner, "• " + goal)
         return height
 
     def _arrow_gap(self) -> int:
@@ -151,9 +159,15 @@ class PlanDiagram(Graphic):
     def needed_height(self, width: int) -> int:
         return round(self._blocks_height(width) + self._arrow_gap() + self._goals_height(width))
 
+    def overflows(self) -> bool:
+        return self.needed_height(self.width()) > self.height() + 1
+
     def relayout(self) -> None:
         blocks = self.visible_blocks()
         width = self.width()
+        self.scale = 1.0
+        while self.scale > 0.61 and self.needed_height(width) > self.height():
+            self.scale -= 0.05
         gap = self.metrics.px(14)
         if blocks and self._side_by_side(width):
             column = (width - gap * (len(blocks) - 1)) / len(blocks)
@@ -210,13 +224,13 @@ class PlanDiagram(Graphic):
         painter.drawRoundedRect(goal, radius, radius)
         pad = self.metrics.px(18)
         inner = goal.adjusted(pad, pad, -pad, -pad)
-        title_font = self.font_px(24, bold=True)
+        title_font = self.goal_title_font()
         self.draw_text(painter, inner, title_font, palette.brand_ink, self.goals_title)
         y = inner.top() + self.text_height(title_font, inner.width(), self.goals_title)
         for text in self.goals:
             y += self.metrics.px(6)
             line = "• " + text
             rect = QRectF(inner.left(), y, inner.width(), inner.bottom() - y)
-            self.draw_text(painter, rect, self.font_px(22), palette.brand_ink, line)
-            y += self.text_height(self.font_px(22), inner.width(), line)
+            self.draw_text(painter, rect, self.goal_font(), palette.brand_ink, line)
+            y += self.text_height(self.goal_font(), inner.width(), line)
         painter.end()

@@ -157,7 +157,7 @@ class ZonesMap(Graphic):
         super().retranslate_ui()
 
     def label_font(self) -> QFont:
-        return self.font_px(21, bold=True)
+        return self.font_px(24, bold=True)
 
     def needed_height(self, width: int) -> int:
         return round(width / map_aspect()) + self._caption_height(width)
