@@ -152,7 +152,7 @@ def _run(args: argparse.Namespace) -> int:
     for problem in loaded.problems:
         print(f"cri-kiosk: {problem}", file=sys.stderr)
     options = RunOptions(
-        loaded=LoadedConfig(config, loaded.problems),
+        loaded=LoadedConfig(config, loaded.problems, loaded.text),
         fullscreen=args.fullscreen,
         exit_after_startup=args.exit_after_startup,
         log_file=log_file,
