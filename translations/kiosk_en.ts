@@ -54,7 +54,7 @@
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
-        <translation>the aim of all the plan's measures</translation>
+        <translation>the aim of all the plan&apos;s measures</translation>
     </message>
     <message>
         <source>points</source>
