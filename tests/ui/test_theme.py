@@ -159,3 +159,14 @@ def test_accessible_names_follow_a_live_language_switch(
     graphic = window.section.graphic
     assert graphic is not None
     assert graphic.accessibleName() == "خريطة موقع تخطيطية (المواقع تقريبية)"
+
+
+def test_the_next_visitor_gets_normal_text_and_colours(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    tap(qtbot, window.top_bar.text_size_button)
+    tap(qtbot, window.top_bar.contrast_button)
+    window.reset_for_next_visitor("fr")
+    assert window.text_step() == 0
+    assert not window.is_high_contrast()
