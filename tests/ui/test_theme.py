@@ -170,3 +170,17 @@ def test_the_next_visitor_gets_normal_text_and_colours(
     window.reset_for_next_visitor("fr")
     assert window.text_step() == 0
     assert not window.is_high_contrast()
+
+
+def test_an_unknown_theme_font_falls_back_to_the_bundled_one(
+    make_window: WindowFactory, content_copy: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = content_copy / "site.toml"  # type: ignore[operator]
+    text = site.read_text(encoding="utf-8").replace(
+        'latin_font = "Noto Sans"', 'latin_font = "Comic Sans MS"'
+    )
+    site.write_text(text, encoding="utf-8")
+    window = make_window(content=content_copy)
+    assert window.isVisible()
+    assert any("Comic Sans MS" in r.getMessage() for r in caplog.records)
+    assert window.home.hero_title.fontInfo().family() == "Noto Sans"
