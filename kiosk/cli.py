@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the content; exit 1 on any error")
     _content_option(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one 'path:line: severity: message' line per problem (default); "
+        "json: problems and translation coverage as one JSON object",
+    )
 
     tour = commands.add_parser("tour", help="render every screen to PNG files (offscreen)")
     _content_option(tour)
@@ -70,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     content_dir = args.content if args.content is not None else default_content_dir()
     if args.command == "check":
-        return _check(content_dir)
+        from kiosk.check_report import run_check
+
+        return run_check(content_dir, args.format)
     if args.command == "tour":
         return _tour(content_dir, args.out, args.lang, args.size or [])
     return _run(args, content_dir)
@@ -88,31 +97,6 @@ def _run(args: argparse.Namespace, content_dir: Path) -> int:
         exit_after_startup=args.exit_after_startup,
     )
     return run(options)
-
-
-def _check(content_dir: Path) -> int:
-    from kiosk.content import ContentError, load_content, validate_library
-    from kiosk.ui.icons import icon_exists
-
-    try:
-        result = load_content(content_dir)
-    except ContentError as error:
-        print(error.problem)
-        return 1
-    problems = sorted(
-        {*result.problems, *validate_library(result.library, icon_exists)},
-        key=lambda p: (str(p.path), p.line, p.message),
-    )
-    for problem in problems:
-        print(problem)
-    errors = sum(problem.is_error for problem in problems)
-    pages = sum(len(result.library.pages_in(code)) for code in result.library.site.language_codes)
-    print(
-        f"checked {pages} pages in {len(result.library.languages)} languages: "
-        f"{errors} error(s), {len(problems) - errors} warning(s)",
-        file=sys.stderr,
-    )
-    return 1 if errors else 0
 
 
 def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int:
