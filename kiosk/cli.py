@@ -1,16 +1,17 @@
-"""Command line: ``cri-kiosk [run] | check | tour``."""
+"""Command line: ``cri-kiosk [run] | check | tour | stats | export-html``."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from kiosk import __version__
 from kiosk.paths import default_content_dir
 
-COMMANDS = ("run", "check", "tour")
+COMMANDS = ("run", "check", "tour", "stats", "export-html")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, 'run' is assumed: cri-kiosk --fullscreen",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour,stats,export-html}")
 
     run = commands.add_parser("run", help="open the kiosk (windowed unless --fullscreen)")
     _content_option(run)
@@ -55,7 +56,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size, repeatable (default: 1920x1080 1080x1920 1366x768)",
     )
+
+    stats = commands.add_parser("stats", help="summarise the visit statistics")
+    stats.add_argument(
+        "--since",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="only visits from this day on (default: everything kept)",
+    )
+    stats.add_argument("--csv", type=Path, metavar="FILE", help="also write the figures as CSV")
+    stats.add_argument(
+        "--database",
+        type=Path,
+        metavar="FILE",
+        help="statistics database (default: the kiosk's, in the user data folder)",
+    )
+
+    export = commands.add_parser(
+        "export-html", help="write the content as a static multilingual web site"
+    )
+    _content_option(export)
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01"
+        ) from None
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -75,11 +106,16 @@ def main(argv: list[str] | None = None) -> int:
     ):
         args_list.insert(0, "run")
     args = build_parser().parse_args(args_list)
-    content_dir = args.content if args.content is not None else default_content_dir()
+    content = getattr(args, "content", None)
+    content_dir = content if content is not None else default_content_dir()
     if args.command == "check":
         from kiosk.check_report import run_check
 
         return run_check(content_dir, args.format)
+    if args.command == "stats":
+        return _stats(args.database, args.since, args.csv)
+    if args.command == "export-html":
+        return _export_html(content_dir, args.out)
     if args.command == "tour":
         return _tour(content_dir, args.out, args.lang, args.size or [])
     return _run(args, content_dir)
@@ -97,6 +133,39 @@ def _run(args: argparse.Namespace, content_dir: Path) -> int:
         exit_after_startup=args.exit_after_startup,
     )
     return run(options)
+
+
+def _stats(database: Path | None, since: date | None, csv_path: Path | None) -> int:
+    from kiosk.stats import default_database_path
+    from kiosk.stats.report import StatsUnavailable, format_summary, load_summary, write_csv
+
+    path = database if database is not None else default_database_path()
+    try:
+        summary = load_summary(path, since)
+    except StatsUnavailable as error:
+        print(f"cri-kiosk stats: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_summary(summary))
+    if csv_path is not None:
+        try:
+            write_csv(summary, csv_path)
+        except OSError as error:
+            print(f"cri-kiosk stats: cannot write {csv_path}: {error.strerror}", file=sys.stderr)
+            return 1
+        print(f"wrote {csv_path}", file=sys.stderr)
+    return 0
+
+
+def _export_html(content_dir: Path, out: Path) -> int:
+    from kiosk.export_html import ExportError, export_site
+
+    try:
+        written = export_site(content_dir, out)
+    except ExportError as error:
+        print(f"cri-kiosk export-html: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} pages to {out}", file=sys.stderr)
+    return 0
 
 
 def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int:
