@@ -102,7 +102,7 @@ class StatsChart(QWidget):
                 painter.setPen(QColor(PALETTE.ink))
                 painter.drawText(count, centre | Qt.AlignmentFlag.AlignBottom, str(day.sessions))
             weekday = locale.dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat)
-            label = slot.translated(0, self._plot_area().bottom() + line // 3)
+            label = slot.translated(0, round(self._plot_area().bottom()) + line // 3)
             painter.setPen(QColor(PALETTE.muted_ink))
             painter.drawText(label, centre | Qt.AlignmentFlag.AlignTop, weekday)
         painter.end()
