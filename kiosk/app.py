@@ -32,6 +32,8 @@ class RunOptions:
     lang: str | None = None
     fullscreen: bool = False
     exit_after_startup: bool = False
+    # Presentation (windowed) mode only: reload the content when a file changes.
+    hot_reload: bool = False
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -80,6 +82,13 @@ def build_window(app: QApplication, library: ContentLibrary, lang: str | None) -
     return window
 
 
+def enable_hot_reload(window: MainWindow, content_dir: Path) -> None:
+    """Reload the content shown in ``window`` whenever a file in ``content_dir`` changes."""
+    from kiosk.ui.content_reload import ContentReloader
+
+    ContentReloader(window, content_dir)
+
+
 def run(options: RunOptions) -> int:
     """Run the kiosk until it is closed; return the process exit code."""
     app = create_application()
@@ -91,6 +100,8 @@ def run(options: RunOptions) -> int:
         main_window = build_window(app, library, options.lang)
         if options.exit_after_startup:
             main_window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        if options.hot_reload and not options.fullscreen:
+            enable_hot_reload(main_window, options.content_dir)
         window = main_window
     if options.exit_after_startup:
         if library is None:

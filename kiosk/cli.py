@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit with code 0 once the home screen has been painted (smoke tests, timing)",
     )
+    run.add_argument(
+        "--hot-reload",
+        action="store_true",
+        help="windowed mode: show content changes as soon as a file is saved (authors)",
+    )
     run.add_argument("--verbose", action="store_true", help="log debug messages")
 
     check = commands.add_parser("check", help="validate the content; exit 1 on any error")
@@ -131,6 +136,7 @@ def _run(args: argparse.Namespace, content_dir: Path) -> int:
         lang=args.lang,
         fullscreen=args.fullscreen,
         exit_after_startup=args.exit_after_startup,
+        hot_reload=args.hot_reload,
     )
     return run(options)
 
