@@ -142,10 +142,11 @@ class _LinkPolicy(Treeprocessor):
         image.attrib.clear()
         image.set("src", path.as_uri())
         image.set("alt", alt)
-        if info.width and info.height and info.width > MAX_DISPLAY_WIDTH:
-            # Laid out at its own size, a wide picture would overflow the page.
-            image.set("width", str(MAX_DISPLAY_WIDTH))
-            image.set("height", str(round(info.height * MAX_DISPLAY_WIDTH / info.width)))
+        if info.width and info.height:
+            # The size lets the screen fit the picture to its text column before it loads.
+            width = min(info.width, MAX_DISPLAY_WIDTH)
+            image.set("width", str(width))
+            image.set("height", str(round(info.height * width / info.width)))
         self.images.append(path)
 
     @staticmethod
