@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser
 # The size the page's HTML asked for, kept so a picture can grow back on a wider screen.
 _WANTED_WIDTH = QTextFormat.Property.UserProperty + 1
 _WANTED_HEIGHT = QTextFormat.Property.UserProperty + 2
+_REFIT_EVENTS = (QEvent.Type.Resize, QEvent.Type.Show)
 
 
 def fit_images(document: QTextDocument, available: float) -> None:
@@ -60,6 +61,7 @@ class ImageFitter(QObject):
         fit_images(document, self._browser.viewport().width() - 2 * document.documentMargin())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self._browser.viewport():
+        # A page filled while hidden gets its final width only when shown.
+        if event.type() in _REFIT_EVENTS and watched is self._browser.viewport():
             self.fit()
         return False
