@@ -169,3 +169,19 @@ def test_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["export-html", "--content", str(tmp_path / "none"), "--out", str(tmp_path)]) == 1
     assert "the content folder does not exist" in capsys.readouterr().err
+
+
+def test_pages_are_accessible(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        page = parse(path)
+        tags = [tag for tag, _attrs in page.tags]
+        assert tags.count("h1") == 1, path
+        assert tags.count("main") == 1, path
+        assert "script" not in tags, path
+        assert all(attrs.get("alt") is not None for tag, attrs in page.tags if tag == "img")
+        if path.parent != site:
+            skip = [
+                attrs for tag, attrs in page.tags if tag == "a" and attrs.get("class") == "skip"
+            ]
+            assert skip and skip[0]["href"] == "#main", path
+            assert ("main", {"id": "main"}) in page.tags, path

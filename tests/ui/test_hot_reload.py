@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import KioskRun, RunOptions
+from kiosk.config import Config, LoadedConfig
 from kiosk.ui.content_reload import ContentReloader
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
@@ -134,3 +137,21 @@ def test_new_page_file_is_picked_up(
     )
 
     qtbot.waitUntil(lambda: "technopole-oujda-bis" in window.home.tiles, timeout=RELOAD_WITHIN_MS)
+
+
+def test_run_watches_the_content_only_in_a_window(
+    app: QApplication, qtbot: QtBot, content_copy: Path
+) -> None:
+    found = []
+    for fullscreen in (False, True):
+        config = LoadedConfig(Config(content_dir=content_copy))
+        kiosk_run = KioskRun(app, RunOptions(config, fullscreen=fullscreen, hot_reload=True))
+        assert kiosk_run.start()
+        window = kiosk_run.main_window
+        assert window is not None
+        qtbot.addWidget(window)
+        found.append(len(window.findChildren(ContentReloader)))
+        window.close()
+        kiosk_run.deleteLater()
+
+    assert found == [1, 0]
