@@ -193,6 +193,10 @@ def broken_content(tmp_path: Path) -> tuple[Path, list[str]]:
     expect(page, "carte.png", "image '../images/carte.png' not found")
     expect(page, "plan.png", "image '../images/plan.png' is too large for the kiosk")
 
+    page = content / "en" / "parc-industriel-selouane.md"
+    replace(page, 'title = "Selouane Industrial Park (Nador)"\n', "")
+    expect(page, 1, "front matter has no 'title': add title = ...")
+
     # Tile texts too long; a page missing in one language.
     page = content / "en" / "agropole-berkane.md"
     replace(page, 'title = "', 'title = "' + "Very long title " * 4)
@@ -229,6 +233,10 @@ def test_broken_content_fails_with_one_line_per_mistake(
     assert "translation coverage:" in err
     # ar/bloc-ecosystemes.md is refused (no front matter), ar/chiffres-cles.md deleted.
     assert "  ar  8/10   80 %  missing: bloc-ecosystemes, chiffres-cles\n" in err
+    assert (
+        "  en  6/10   60 %  missing: bloc-ecosystemes, chiffres-cles, "
+        "parc-industriel-selouane, pole-medest\n" in err
+    )
 
 
 def test_json_format(
