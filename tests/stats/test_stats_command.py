@@ -11,7 +11,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.stats import ScreenView, SessionEnd, SessionStart, StatsStore
 from kiosk.stats.records import Event, EventKind, Record
-from kiosk.stats.report import load_summary, recent_days
+from kiosk.stats.report import load_summary, recent_days, week_figures
 
 
 def at(day: int, hour: int, minute: int = 0) -> float:
@@ -107,3 +107,13 @@ def test_recent_days_fill_the_week(database: Path) -> None:
         date(2026, 11, 20) - timedelta(days=n) for n in range(6, -1, -1)
     ]
     assert [d.sessions for d in days] == [0, 0, 0, 0, 2, 1, 0]
+
+
+def test_week_figures_for_the_admin_panel(database: Path, tmp_path: Path) -> None:
+    week = week_figures(database, date(2026, 11, 19))
+    empty = week_figures(tmp_path / "none.sqlite3", date(2026, 11, 19))
+
+    assert [d.sessions for d in week] == [0, 0, 0, 0, 0, 2, 1]
+    assert week[-1].median_seconds == 600.0
+    assert [d.day for d in empty] == [d.day for d in week]
+    assert all(d.sessions == 0 for d in empty)
