@@ -24,6 +24,7 @@ from kiosk.ui.placement import ScreenPlacement
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
+    from kiosk.stats.recorder import StatsRecorder
     from kiosk.ui.kiosk_mode import KioskMode
     from kiosk.ui.lockdown import LockDown
 
@@ -41,6 +42,8 @@ class RunOptions:
     loaded: LoadedConfig
     fullscreen: bool = False
     exit_after_startup: bool = False
+    # Presentation (windowed) mode only: reload the content when a file changes.
+    hot_reload: bool = False
     log_file: Path | None = None
 
     @property
@@ -105,6 +108,13 @@ def build_window(
     return window
 
 
+def enable_hot_reload(window: MainWindow, content_dir: Path) -> None:
+    """Reload the content shown in ``window`` whenever a file in ``content_dir`` changes."""
+    from kiosk.ui.content_reload import ContentReloader
+
+    ContentReloader(window, content_dir)
+
+
 class KioskRun(QObject):
     """One run of the kiosk: the window on screen, kiosk mode, reloads and retries.
 
@@ -123,6 +133,7 @@ class KioskRun(QObject):
         self.mode: KioskMode | None = None
         self._error_lock: LockDown | None = None
         self._placement: ScreenPlacement | None = None
+        self._recorder: StatsRecorder | None = None
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_content)
@@ -184,6 +195,9 @@ class KioskRun(QObject):
         if self._options.exit_after_startup:
             # exit(), not quit(): quit() asks the windows, and a kiosk window says no.
             window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: QApplication.exit(0)))
+        if self._options.hot_reload and not settings.kiosk:
+            # Presentation mode only: a kiosk reloads from the admin panel or on restart.
+            enable_hot_reload(window, self._content_dir)
         mode = None
         if settings.kiosk:
             from kiosk.ui.kiosk_mode import KioskMode
@@ -198,8 +212,39 @@ class KioskRun(QObject):
                 window, settings, details, recent_problems.records, lambda: start_language
             )
             mode.reload_requested.connect(self.reload)
+            if settings.stats_enabled:
+                self._record_statistics(window, mode, settings)
             mode.exit_requested.connect(lambda: QApplication.exit(0))
         self._replace_window(window, mode)
+
+    def _record_statistics(self, window: MainWindow, mode: KioskMode, settings: Config) -> None:
+        """Count visits (kiosk mode only: a visit runs from the first touch to the reset)."""
+        from datetime import date
+
+        from kiosk.stats import default_database_path
+        from kiosk.stats.recorder import StatsRecorder
+        from kiosk.stats.report import week_figures
+        from kiosk.stats.wiring import record_visits
+        from kiosk.ui.stats_chart import StatsChart
+
+        if self._recorder is None:
+            # One per run, not per window: a reload rebuilds the window.
+            self._recorder = StatsRecorder(
+                self,
+                path=settings.stats_path,
+                retention_days=settings.stats_retention_days,
+            )
+        record_visits(self._recorder, window, mode.visit_started, mode.visit_ended)
+        chart = StatsChart()
+        mode.admin.add_widget(chart)
+        path = settings.stats_path or default_database_path()
+        recorder = self._recorder
+
+        def show_figures() -> None:
+            recorder.flush()
+            chart.set_days(week_figures(path, date.today()), date.today())
+
+        mode.admin.opened.connect(show_figures)
 
     def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> None:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""

@@ -46,14 +46,11 @@ class MainWindow(QWidget):
         self.setObjectName("MainWindow")
         self._library = library
         self.language = language
-        self.navigator = Navigator(library.has_page, self)
+        # Through self._library, so that set_library() also changes what exists.
+        self.navigator = Navigator(lambda page_id: self._library.has_page(page_id), self)
         self._style_key: tuple[Metrics, bool, Palette] | None = None
         # The site's theme (site.toml [theme]) and the visitor's reading aids.
-        theme = library.site.theme
-        configure_families(theme.latin_font, theme.arabic_font)
-        self._site_palette = palette_with(theme.colours)
-        for problem in contrast_problems(self._site_palette):
-            log.warning("%s: theme colours: %s", library.site.path, problem)
+        self._site_palette = self._read_site_theme(library)
         self._high_contrast = False
         self._text_step = 0
         set_active_palette(self._site_palette)
@@ -95,6 +92,48 @@ class MainWindow(QWidget):
         self._apply_style()
         if language.current:
             self._on_language_changed(language.current)
+
+    # content reload (hot reload in presentation mode) --------------------------------
+    def set_library(self, library: ContentLibrary) -> None:
+        """Show ``library`` instead of the current content, on the same page if it still
+        exists (else on the home screen), in the same language."""
+        old = (self.home, self.section)
+        self._library = library
+        self.home = HomeScreen(library, self)
+        self.section = SectionPage(library, self)
+        self.home.section_requested.connect(self.navigator.go)
+        self.section.section_requested.connect(self.navigator.go)
+        self.home.painted.connect(self._on_home_painted)
+        self.section.swipes.moved.connect(self._follow_swipe)
+        self.section.swipes.released.connect(self.transition.release)
+        self._site_palette = self._read_site_theme(library)
+        set_active_palette(HIGH_CONTRAST if self._high_contrast else self._site_palette)
+        for index, widget in enumerate((self.home, self.section)):
+            self.stack.insertWidget(index, widget)
+        showing_section = self.stack.currentWidget() is old[1]
+        scrolled = old[1].text.verticalScrollBar().value()
+        for widget in old:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.stack.setCurrentWidget(self.section if showing_section else self.home)
+        # New screens need the current sizes and language, whatever they were before.
+        self._style_key = None
+        self._apply_style()
+        if self.navigator.current and not library.has_page(self.navigator.current):
+            self.navigator.home()
+        self._on_language_changed(self.language.current)
+        if showing_section and self.navigator.current:
+            self.section.text.verticalScrollBar().setValue(scrolled)
+
+    @staticmethod
+    def _read_site_theme(library: ContentLibrary) -> Palette:
+        """The site's fonts take effect; its palette is returned (contrast logged)."""
+        theme = library.site.theme
+        configure_families(theme.latin_font, theme.arabic_font)
+        palette = palette_with(theme.colours)
+        for problem in contrast_problems(palette):
+            log.warning("%s: theme colours: %s", library.site.path, problem)
+        return palette
 
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
