@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.front_matter import GRAPHICS
 from kiosk.ui.graphics.key_figures import KeyFigures
+from kiosk.ui.graphics.numbers import format_integer, format_percent, western_digits
 from kiosk.ui.graphics.plan_diagram import PlanDiagram
 from kiosk.ui.graphics.registry import GRAPHIC_CLASSES
 from kiosk.ui.graphics.zones_map import PLACES, ZonesMap, project
@@ -155,3 +157,18 @@ def test_pages_without_graphic_show_none(make_window: WindowFactory, qtbot: QtBo
     tap_home_tile(qtbot, window, "telechargements")
     assert window.section.graphic is None
     assert not any(g.isVisible() for g in window.section.graphics.values())
+
+
+@pytest.mark.parametrize(
+    ("code", "jobs", "share"),
+    [
+        ("fr", "500\u00a0000", "14\u00a0%"),
+        ("en", "500,000", "14%"),
+        ("ar", "\u2066500\u00a0000\u2069", "\u206614%\u2069"),
+    ],
+)
+def test_numbers_follow_the_language_with_western_digits(code: str, jobs: str, share: str) -> None:
+    locale = QLocale(code)
+    assert format_integer(500_000, locale) == jobs
+    assert format_percent(14, locale) == share
+    assert western_digits("\u0665\u0660\u0660\u066c\u0660\u0660\u0660") == "500\u00a0000"
