@@ -25,6 +25,8 @@ from kiosk.ui.window import MainWindow
 if TYPE_CHECKING:
     from kiosk.ui.kiosk_mode import KioskMode
     from kiosk.ui.lockdown import LockDown
+    from kiosk.ui.loop import LoopPlayer
+    from kiosk.ui.presenter import Presenter
 
 log = logging.getLogger("kiosk.app")
 
@@ -120,6 +122,8 @@ class KioskRun(QObject):
         self.window: QWidget | None = None
         self.main_window: MainWindow | None = None
         self.mode: KioskMode | None = None
+        self.presenter: Presenter | None = None
+        self.loop: LoopPlayer | None = None
         self._error_lock: LockDown | None = None
         self._placement: ScreenPlacement | None = None
         self._retry = QTimer(self)
@@ -198,6 +202,36 @@ class KioskRun(QObject):
             mode.reload_requested.connect(self.reload)
             mode.exit_requested.connect(self._app.quit)
         self._replace_window(window, mode)
+        self._start_presenting(window, library, settings, mode)
+
+    def _start_presenting(
+        self, window: MainWindow, library: ContentLibrary, settings: Config, mode: KioskMode | None
+    ) -> None:
+        """Clicker keys in presentation mode; the loop in either mode when the config asks."""
+        from kiosk.ui.loop import LoopPlayer
+        from kiosk.ui.presenter import Presenter
+
+        if mode is None:
+            self.presenter = Presenter(window, library.page_ids, self._placement)
+            self.presenter.start()
+        if not settings.loop_enabled:
+            return
+        self.loop = LoopPlayer(
+            window,
+            library.page_ids,
+            settings.loop_languages,
+            settings.loop_skip,
+            settings.loop_seconds * 1000,
+        )
+        if mode is not None:
+            # The loop takes the attract screen's place: it starts after the reset.
+            mode.idle.attract_requested.disconnect(mode.attract.open_overlay)
+            self.loop.follow(mode.idle)
+            return
+        idle = self.loop.watch_idle(settings.idle_timeout)
+        if self.presenter is not None:
+            # The presenter consumes its keys: tell the watcher they were input.
+            self.presenter.activity.connect(idle.poke)
 
     def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> None:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""
@@ -206,6 +240,12 @@ class KioskRun(QObject):
         # The old lock-down would close the new window as a stranger: stop it first.
         if old_mode is not None:
             old_mode.stop()
+        if self.presenter is not None:
+            self.presenter.stop()
+            self.presenter = None
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
         if old_lock is not None:
             old_lock.deactivate()
         self.window = window
