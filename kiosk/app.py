@@ -135,6 +135,11 @@ class KioskRun(QObject):
     def fullscreen(self) -> bool:
         return self._config.kiosk or self._options.fullscreen
 
+    @property
+    def placement(self) -> ScreenPlacement | None:
+        """Where the shown window is placed (its screen, fullscreen or not)."""
+        return self._placement
+
     def start(self) -> bool:
         """Show the kiosk, or the unavailable screen; True when the content loaded."""
         library = load_library(self._content_dir)

@@ -82,6 +82,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressStrip</name>
+    <message>
+        <source>Section %1 of %2</source>
+        <translation>القسم %1 من %2</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
         <source>Previous</source>

@@ -36,7 +36,7 @@
     <name>AttractScreen</name>
     <message>
         <source>Touch the screen to start</source>
-        <translation>Touchez l'écran pour commencer</translation>
+        <translation>Touchez l&apos;écran pour commencer</translation>
     </message>
 </context>
 <context>
@@ -58,11 +58,11 @@
     </message>
     <message>
         <source>No admin PIN is set in the configuration.</source>
-        <translation>Aucun code d'administration n'est défini dans la configuration.</translation>
+        <translation>Aucun code d&apos;administration n&apos;est défini dans la configuration.</translation>
     </message>
     <message>
         <source>Enter the admin PIN.</source>
-        <translation>Saisissez le code d'administration.</translation>
+        <translation>Saisissez le code d&apos;administration.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -79,6 +79,13 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStrip</name>
+    <message>
+        <source>Section %1 of %2</source>
+        <translation>Section %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -124,7 +131,7 @@
     </message>
     <message>
         <source>Back to the start in {seconds} s</source>
-        <translation>Retour à l'accueil dans {seconds} s</translation>
+        <translation>Retour à l&apos;accueil dans {seconds} s</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,11 @@ class MainWindow(QWidget):
         if language.current:
             self._on_language_changed(language.current)
 
+    @property
+    def library(self) -> ContentLibrary:
+        """The content shown (its ``page_ids`` are the presentation order)."""
+        return self._library
+
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
         return self.navigator.current

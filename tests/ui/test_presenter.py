@@ -47,7 +47,7 @@ def press(
 
 def order_of(run: KioskRun) -> tuple[str, ...]:
     window = window_of(run)
-    return window._library.page_ids  # noqa: SLF001 - the deck's order, as the library has it
+    return window.library.page_ids
 
 
 def assert_on(run: KioskRun, page_id: str, position: int) -> None:
@@ -234,7 +234,7 @@ def test_b_and_period_blank_the_screen_and_any_key_or_click_brings_it_back(
 
 def test_f5_f11_toggle_fullscreen_and_escape_leaves_it(presenting: KioskRun, qtbot: QtBot) -> None:
     window = window_of(presenting)
-    placement = presenting._placement  # noqa: SLF001 - the run's own screen placement
+    placement = presenting.placement
     assert placement is not None
     assert not window.isFullScreen()
     press(qtbot, window, Key.Key_F5)
