@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -15,6 +20,7 @@ from kiosk.ui.navigator import HOME
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.presenter import WHEEL_SETTLE_MS, Presenter
 from kiosk.ui.window import MainWindow
+from tests.conftest import REPO
 from tests.ui.kiosk_run import end_run, start_run
 from tests.ui.visitor import shown_title, tap
 
@@ -319,3 +325,68 @@ def test_no_presentation_key_has_any_effect_in_kiosk_mode(app: QApplication, qtb
         assert run.mode.lockdown.blocked >= len(keys)
     finally:
         end_run(run)
+
+
+SECOND_SCREEN_SCRIPT = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from kiosk.app import KioskRun, RunOptions, create_application
+from kiosk.config import Config, LoadedConfig
+app = create_application()
+run = KioskRun(app, RunOptions(LoadedConfig(Config(screen=1))))
+run.start()
+window = run.window
+app.processEvents()
+print(window.screen().name(), window.isFullScreen(), *window.geometry().getRect())
+QTest.keyClick(window, Qt.Key.Key_F5)
+app.processEvents()
+print(window.screen().name(), window.isFullScreen(), *window.geometry().getRect())
+"""
+
+
+@pytest.mark.slow
+def test_screen_one_puts_the_presentation_on_the_projector(tmp_path: Path) -> None:
+    screens = {
+        "synchronousWindowSystem": True,
+        "windowFrameMargins": False,
+        "screens": [
+            {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96},
+            {"name": "projector", "x": 1366, "y": 0, "width": 1920, "height": 1080,
+             "logicalDpi": 96},
+        ],
+    }  # fmt: skip
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(screens), encoding="utf-8")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SECOND_SCREEN_SCRIPT],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    windowed, fullscreen = result.stdout.split("\n")[:2]
+    name, full, x, _y, width, _height = windowed.split()
+    assert (name, full) == ("projector", "False")
+    assert int(x) >= 1366
+    assert int(x) + int(width) <= 1366 + 1920
+    assert fullscreen.split() == ["projector", "True", "1366", "0", "1920", "1080"]
+    # Font and icon caches may appear; settings, window positions or state may not.
+    cache = tmp_path / "cache"
+    written = [
+        path
+        for path in tmp_path.rglob("*")
+        if path.is_file() and path != config and cache not in path.parents
+    ]
+    assert not written, "nothing is remembered between runs"
