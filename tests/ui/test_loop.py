@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,6 +17,7 @@ from kiosk.app import KioskRun
 from kiosk.ui.loop import LoopPlayer
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
+from tests.conftest import REPO
 from tests.ui.conftest import WindowFactory
 from tests.ui.kiosk_run import end_run, start_run
 from tests.ui.visitor import shown_title, tap
@@ -199,3 +204,21 @@ def test_kiosk_loop_replaces_the_attract_screen(app: QApplication, qtbot: QtBot)
         assert not loop.playing
     finally:
         end_run(run)
+
+
+@pytest.mark.slow
+def test_the_loop_flag_turns_the_loop_on(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "kiosk", "--exit-after-startup", "--log-dir", str(tmp_path)]
+    for extra, playing in (([], False), (["--loop"], True)):
+        result = subprocess.run(
+            [*command, *extra],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert ("loop: playing 10 sections in fr, ar, en" in result.stderr) is playing
