@@ -187,13 +187,13 @@ class Presenter(QObject):
         if key in _FULLSCREEN_KEYS:
             self.toggle_fullscreen()
             return True
+        if self._foreign_overlay_open():
+            # The document viewer and other layers keep their own keys, Esc included.
+            return False
         if key == Qt.Key.Key_Escape:
             if self._placement is not None and self._placement.fullscreen:
                 self._placement.set_fullscreen(False)
                 return True
-            return False
-        if self._foreign_overlay_open():
-            # The document viewer and other layers keep their own keys.
             return False
         action = self._action_for(key, event.modifiers())
         if action is None:

@@ -292,11 +292,17 @@ def test_keys_leave_other_layers_and_system_shortcuts_alone(
     assert window.language.current == "fr"
     layer = Overlay(window)
     layer.open_overlay()
-    press(qtbot, layer, Key.Key_PageDown)
-    press(qtbot, layer, Key.Key_L)
+    press(qtbot, layer, Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen)
+    for key in (Key.Key_PageDown, Key.Key_L, Key.Key_B, Key.Key_Escape):
+        press(qtbot, layer, key)
     assert window.current_screen() == HOME
     assert window.language.current == "fr"
+    assert not presenter_of(presenting).blank.isVisible()
+    assert window.isFullScreen(), "Esc belongs to the open layer (it closes a document)"
     layer.close_overlay()
+    press(qtbot, window, Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
     press(qtbot, window, Key.Key_PageDown)
     assert window.current_screen() == order_of(presenting)[0]
 
