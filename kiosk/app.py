@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,7 +191,8 @@ class KioskRun(QObject):
         window = build_window(self._app, library, settings.default_language, settings.languages)
         self.main_window = window
         if self._options.exit_after_startup:
-            window.first_painted.connect(lambda: QTimer.singleShot(0, self._app.quit))
+            # exit(), not quit(): quit() asks the windows, and a kiosk window says no.
+            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: QApplication.exit(0)))
         mode = None
         if settings.kiosk:
             from kiosk.ui.kiosk_mode import KioskMode
@@ -205,7 +207,7 @@ class KioskRun(QObject):
                 window, settings, details, recent_problems.records, lambda: start_language
             )
             mode.reload_requested.connect(self.reload)
-            mode.exit_requested.connect(self._app.quit)
+            mode.exit_requested.connect(lambda: QApplication.exit(0))
         self._replace_window(window, mode)
         self._start_presenting(window, library, settings, mode)
 
@@ -275,15 +277,31 @@ class KioskRun(QObject):
 def run(options: RunOptions) -> int:
     """Run the kiosk until it is closed; return the process exit code."""
     app = create_application()
+    _quit_on_terminate(app)
     kiosk_run = KioskRun(app, options)
     loaded = kiosk_run.start()
     if options.exit_after_startup:
         if not loaded:
-            QTimer.singleShot(0, app.quit)
+            QTimer.singleShot(0, lambda: QApplication.exit(1))
         _start_watchdog(app)
     code = app.exec()
     on_uncaught_exception(None)
     return code if loaded or not options.exit_after_startup else 1
+
+
+def _quit_on_terminate(app: QApplication) -> None:
+    """Leave cleanly (logs flushed) when the service manager stops the kiosk."""
+
+    def terminate(signum: int, frame: object) -> None:
+        log.info("stopping on signal %d", signum)
+        QApplication.exit(0)
+
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGINT, terminate)
+    # Python handles signals between bytecodes: let it run now and then.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
 
 
 def _start_watchdog(app: QApplication) -> None:

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.paths import default_content_dir
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import MainWindow
 
 COMMANDS = ("run", "check", "tour", "admin")
 
@@ -158,7 +163,7 @@ def _run(args: argparse.Namespace) -> int:
     for problem in loaded.problems:
         print(f"cri-kiosk: {problem}", file=sys.stderr)
     options = RunOptions(
-        loaded=LoadedConfig(config, loaded.problems),
+        loaded=LoadedConfig(config, loaded.problems, loaded.text),
         fullscreen=args.fullscreen,
         exit_after_startup=args.exit_after_startup,
         log_file=log_file,
@@ -217,6 +222,19 @@ def _check(content_dir: Path) -> int:
     return 1 if errors else 0
 
 
+def _kiosk_tour_screens(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
+    """Kiosk-mode overlays for the tour (built, never started: nothing is locked)."""
+    from kiosk.admin_pin import hash_pin
+    from kiosk.config import Config
+    from kiosk.ui.kiosk_mode import KioskMode
+
+    config = Config(mode="kiosk", admin_pin_hash=hash_pin("0000"))
+    details = {"content": "(tour)", "config": "-", "log": "-"}
+    mode = KioskMode(window, config, details, [], lambda: window.language.current)
+    window.set_close_allowed(True)  # a tour window is not locked down
+    return mode.tour_screens()
+
+
 def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int:
     from kiosk.tour import DEFAULT_SIZES, parse_size
 
@@ -246,7 +264,8 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int
         return 2
     languages = codes if lang == "all" else (lang,)
     window = build_window(app, library, languages[0])
-    result = run_tour(app, window, library, out, languages, sizes)
+    extras = _kiosk_tour_screens(window)
+    result = run_tour(app, window, library, out, languages, sizes, extras)
     window.close()
     print(f"wrote {len(result.written)} screens to {out}", file=sys.stderr)
     for name in result.failed:
