@@ -69,7 +69,10 @@ class LoopVeil(Overlay):
 
 
 class LoopPlayer(QObject):
-    """Plays ``order`` (minus ``skip``) in each of ``languages`` on ``window``, forever.
+    """Plays the sections (minus ``skip``) in each of ``languages`` on ``window``, forever.
+
+    The sections are the window's presentation order, read at every step so that a
+    content reload is followed; ``order`` replaces it (tests, a shorter loop).
 
     ``step_shown`` carries the language and page id each time a section appears.
     """
@@ -80,17 +83,18 @@ class LoopPlayer(QObject):
     def __init__(
         self,
         window: MainWindow,
-        order: tuple[str, ...],
         languages: tuple[str, ...],
         skip: tuple[str, ...],
         section_ms: int,
         fade_ms: int = FADE_MS,
+        order: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         offered = tuple(language.code for language in window.language.languages)
         self.languages = tuple(code for code in languages if code in offered) or offered
-        self.pages = tuple(page_id for page_id in order if page_id not in skip)
+        self._skip = skip
+        self._order = order
         self._section_ms = section_ms
         self._fade_ms = fade_ms
         self._index = 0
@@ -115,6 +119,12 @@ class LoopPlayer(QObject):
         self._scroll.valueChanged.connect(self._set_scroll)
 
     # the sequence ----------------------------------------------------------------------------
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The sections one language plays, in order."""
+        order = self._order if self._order is not None else self.window.library.page_ids
+        return tuple(page_id for page_id in order if page_id not in self._skip)
+
     @property
     def steps(self) -> tuple[tuple[str, str], ...]:
         """Every (language, page id) of one full cycle, in playing order."""
@@ -183,9 +193,10 @@ class LoopPlayer(QObject):
     # playing -----------------------------------------------------------------------------------
     @Slot()
     def _advance(self) -> None:
-        if not self._playing:
+        steps = self.steps
+        if not self._playing or not steps:
             return
-        self._index = (self._index + 1) % len(self.steps)
+        self._index = (self._index + 1) % len(steps)
         self._change_step()
 
     def _change_step(self) -> None:
@@ -211,7 +222,13 @@ class LoopPlayer(QObject):
             self.veil.close_overlay()
 
     def _show_step(self) -> None:
-        lang, page_id = self.steps[self._index]
+        steps = self.steps
+        if not steps:
+            self.pause()
+            return
+        # A content reload may have shortened the loop.
+        self._index %= len(steps)
+        lang, page_id = steps[self._index]
         window = self.window
         window.language.set_language(lang)
         # Through home, so that the history stays one step long however long the loop runs.

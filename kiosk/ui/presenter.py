@@ -68,9 +68,10 @@ class BlankScreen(Overlay):
 class Presenter(QObject):
     """Keys of a presenter clicker and a keyboard, mapped onto the presentation order.
 
-    ``order`` is the library's presentation order (home order, sub-sections after
-    their parent). ``activity`` fires for every key or wheel turn the presenter acts
-    on, for idle watchers that might not see it (the presenter consumes the event).
+    The order is the window's library's presentation order (home order, sub-sections
+    after their parent), read on every key so a content reload is followed.
+    ``activity`` fires for every key or wheel turn the presenter acts on, for idle
+    watchers that might not see it (the presenter consumes the event).
     """
 
     activity = Signal()
@@ -78,13 +79,11 @@ class Presenter(QObject):
     def __init__(
         self,
         window: MainWindow,
-        order: tuple[str, ...],
         placement: ScreenPlacement | None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent if parent is not None else window)
         self.window = window
-        self._order = order
         self._placement = placement
         self._active = False
         self._wheel_pile = 0
@@ -121,15 +120,15 @@ class Presenter(QObject):
     def next_section(self) -> None:
         """The next section in presentation order; from the home screen, the first."""
         index = self._index()
-        if index + 1 < len(self._order):
-            self._go(self._order[index + 1])
+        if index + 1 < len(self._order()):
+            self._go(self._order()[index + 1])
 
     @Slot()
     def previous_section(self) -> None:
         """The previous section; from the first one, the home screen."""
         index = self._index()
         if index > 0:
-            self._go(self._order[index - 1])
+            self._go(self._order()[index - 1])
         elif index == 0:
             self._go(HOME)
 
@@ -139,8 +138,8 @@ class Presenter(QObject):
 
     @Slot()
     def last_section(self) -> None:
-        if self._order:
-            self._go(self._order[-1])
+        if self._order():
+            self._go(self._order()[-1])
 
     @Slot()
     def toggle_blank(self) -> None:
@@ -275,10 +274,14 @@ class Presenter(QObject):
         return any(overlay is not self.blank for overlay in open_overlays(self.window))
 
     # navigation -------------------------------------------------------------------------
+    def _order(self) -> tuple[str, ...]:
+        return self.window.library.page_ids
+
     def _index(self) -> int:
         """Position of the screen shown in the order; -1 for the home screen."""
+        order = self._order()
         current = self.window.current_screen()
-        return self._order.index(current) if current in self._order else -1
+        return order.index(current) if current in order else -1
 
     def _go(self, page_id: str) -> None:
         self._last_move.start()
@@ -290,7 +293,8 @@ class Presenter(QObject):
 
     @Slot(str)
     def _show_progress(self, page_id: str) -> None:
-        if not self._active or page_id not in self._order:
-            self.progress.set_progress(0, len(self._order))
+        order = self._order()
+        if not self._active or page_id not in order:
+            self.progress.set_progress(0, len(order))
             return
-        self.progress.set_progress(self._order.index(page_id) + 1, len(self._order))
+        self.progress.set_progress(order.index(page_id) + 1, len(order))

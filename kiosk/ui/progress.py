@@ -30,6 +30,8 @@ class ProgressStrip(QWidget):
         window.installEventFilter(self)
         self.hide()
         self._place()
+        # Over the pages; layers opened later (overlays, the reload banner) go over it.
+        self.raise_()
 
     @property
     def position(self) -> int:
@@ -50,7 +52,6 @@ class ProgressStrip(QWidget):
             return
         self._place()
         self.show()
-        self.raise_()
         self.update()
 
     def retranslate_ui(self) -> None:

@@ -476,3 +476,25 @@ def test_lockdown_swallows_events_sent_straight_to_widgets(start_kiosk) -> None:
         QApplication.sendEvent(window, event)
     assert mode.lockdown.blocked == before + len(events)
     assert_still_kiosk(run)
+
+
+def test_visits_are_counted_from_first_touch_to_reset(
+    start_kiosk, qtbot: QtBot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.stats.report import load_summary
+
+    database = tmp_path / "stats.sqlite3"
+    run = start_kiosk(kiosk_config(stats_path=database, attract_delay=0))
+    window: MainWindow = run.window
+    mode: KioskMode = run.mode
+    mode.idle.set_intervals(1, 1, 0)
+    qtbot.waitUntil(lambda: mode.attract.isVisible(), timeout=3000)
+    qtbot.mouseClick(mode.attract, Qt.MouseButton.LeftButton)
+    tap_language(qtbot, window, "ar")
+    tap_home_tile(qtbot, window, "pole-medest")
+    qtbot.waitUntil(lambda: window.current_screen() == HOME, timeout=5000)  # reset
+    run._recorder.shutdown()
+    summary = load_summary(database)
+    assert summary.sessions == 1
+    assert "pole-medest" in [section.page_id for section in summary.sections]
+    assert ("ar", 1) in summary.languages

@@ -53,7 +53,7 @@ def test_a_full_cycle_plays_every_section_in_the_configured_languages(
     window = make_window()
     order = deck(window)
     skipped = order[-1]
-    loop = LoopPlayer(window, order, ("en", "ar", "fr"), (skipped,), section_ms=40, fade_ms=0)
+    loop = LoopPlayer(window, ("en", "ar", "fr"), (skipped,), section_ms=40, fade_ms=0)
     recorder = Recorder(loop)
     loop.play()
     cycle = len(order) - 1
@@ -70,9 +70,9 @@ def test_languages_default_to_the_offered_ones_and_unknown_ones_are_dropped(
     make_window: WindowFactory,
 ) -> None:
     window = make_window()
-    loop = LoopPlayer(window, deck(window), ("xx",), (), section_ms=1000)
+    loop = LoopPlayer(window, ("xx",), (), section_ms=1000)
     assert loop.languages == ("fr", "ar", "en")
-    loop = LoopPlayer(window, deck(window), ("ar", "xx", "fr"), (), section_ms=1000)
+    loop = LoopPlayer(window, ("ar", "xx", "fr"), (), section_ms=1000)
     assert loop.languages == ("ar", "fr")
 
 
@@ -87,7 +87,7 @@ def test_a_long_page_scrolls_slowly_to_its_end_while_shown(
         if bar.maximum() > bar.pageStep():
             long_pages.append(page_id)
     assert long_pages
-    loop = LoopPlayer(window, (long_pages[0],), ("fr",), (), section_ms=1500, fade_ms=0)
+    loop = LoopPlayer(window, ("fr",), (), section_ms=1500, fade_ms=0, order=(long_pages[0],))
     loop.play()
     assert window.current_screen() == long_pages[0]
     values = []
@@ -102,7 +102,7 @@ def test_a_long_page_scrolls_slowly_to_its_end_while_shown(
 
 def test_sections_change_behind_a_fade(make_window: WindowFactory, qtbot: QtBot) -> None:
     window = make_window()
-    loop = LoopPlayer(window, deck(window)[:2], ("fr",), (), section_ms=200, fade_ms=120)
+    loop = LoopPlayer(window, ("fr",), (), section_ms=200, fade_ms=120, order=deck(window)[:2])
     recorder = Recorder(loop)
     loop.play()
     assert loop.veil.isVisible(), "the fade starts at once"
@@ -117,7 +117,7 @@ def test_nothing_plays_when_every_section_is_skipped(
     make_window: WindowFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
     window = make_window()
-    loop = LoopPlayer(window, deck(window), (), deck(window), section_ms=40, fade_ms=0)
+    loop = LoopPlayer(window, (), deck(window), section_ms=40, fade_ms=0)
     loop.play()
     assert not loop.playing
     assert window.current_screen() == HOME

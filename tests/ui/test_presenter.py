@@ -15,7 +15,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskRun
+from kiosk.app import KioskRun, load_library
 from kiosk.ui.navigator import HOME
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.presenter import WHEEL_SETTLE_MS, Presenter
@@ -396,3 +396,25 @@ def test_screen_one_puts_the_presentation_on_the_projector(tmp_path: Path) -> No
         if path.is_file() and path != config and cache not in path.parents
     ]
     assert not written, "nothing is remembered between runs"
+
+
+def test_the_deck_follows_a_content_reload(
+    presenting: KioskRun, qtbot: QtBot, content_copy: Path
+) -> None:
+    window = window_of(presenting)
+    site = content_copy / "site.toml"
+    text = site.read_text(encoding="utf-8")
+    assert '"chiffres-cles", ' in text
+    site.write_text(text.replace('"chiffres-cles", ', ""), encoding="utf-8")
+    library = load_library(content_copy)
+    assert library is not None
+    window.set_library(library)
+    order = order_of(presenting)
+    assert "chiffres-cles" not in order
+    press(qtbot, window, Key.Key_End)
+    assert_on(presenting, order[-1], len(order))
+    shown = []
+    while window.current_screen() != HOME:
+        shown.append(window.current_screen())
+        press(qtbot, window, Key.Key_PageUp)
+    assert shown == list(reversed(order))
