@@ -127,6 +127,11 @@ class SectionPage(QWidget):
         if changed:
             self.text.verticalScrollBar().setValue(0)
 
+    def reset(self) -> None:
+        """Forget the last visitor's place: the next visit starts at the top."""
+        self._page_id = ""
+        self.text.verticalScrollBar().setValue(0)
+
     def step(self, delta: int) -> None:
         """Open the previous (-1) or next (+1) sibling section, if there is one."""
         target = self._sibling(delta)
