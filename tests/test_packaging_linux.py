@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import build_parser
+from kiosk.config import load_config
 from tests.conftest import REPO
 
 LINUX = REPO / "packaging" / "linux"
@@ -141,9 +142,16 @@ def test_unit_is_hardened_but_keeps_its_state_log_and_cache_folders_writable() -
 
 def test_shipped_config_writes_logs_where_systemd_lets_the_service_write() -> None:
     config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
-    assert config["mode"] == "kiosk"
     logs = one(parse_unit(UNIT)["Service"], "LogsDirectory")
     assert config["log_dir"] == f"/var/log/{logs}"
+
+
+def test_shipped_config_is_read_without_a_single_problem() -> None:
+    loaded = load_config(CONFIG, explicit=True)
+    assert loaded.problems == ()
+    assert loaded.config.kiosk
+    assert loaded.config.log_dir == Path("/var/log/cri-kiosk")
+    assert loaded.config.hide_cursor
 
 
 def _verify(unit: Path) -> subprocess.CompletedProcess[str]:
