@@ -119,6 +119,23 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
     assert "Traceback" not in started.stderr
     arabic, _ = _run([str(program), "run", "--lang", "ar", "--exit-after-startup"], cwd=elsewhere)
     assert arabic.returncode == 0, arabic.stderr
+    # The kiosk box's command line (packaging/linux/cri-kiosk.service), logs kept here.
+    kiosk_box, _ = _run(
+        [
+            str(program),
+            "run",
+            "--kiosk",
+            "--config",
+            str(REPO / "packaging" / "linux" / "config.toml"),
+            "--log-dir",
+            str(elsewhere / "logs"),
+            "--exit-after-startup",
+        ],
+        cwd=elsewhere,
+    )
+    assert kiosk_box.returncode == 0, kiosk_box.stderr
+    assert "error:" not in kiosk_box.stderr
+    assert list((elsewhere / "logs").iterdir()), "no log file written"
     checked, _ = _run([str(program), "check"], cwd=elsewhere)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "0 error(s)" in checked.stderr
