@@ -12,6 +12,9 @@ installed (``pip install -e ".[freeze]"``; ``make frozen`` does all of it). It
    ``run --exit-after-startup`` (offscreen unless QT_QPA_PLATFORM is set) and prints
    how long it took.
 
+PyInstaller may warn that libgtk-3.so.0 and libgdk-3.so.0 cannot be resolved: they
+belong to Qt's GTK theme plugin, which the spec leaves out of the bundle.
+
 PyInstaller cannot cross-compile: build the Windows bundle on Windows. Exit codes:
 0 built (and smoke test passed), 1 build or smoke test failed, 2 PyInstaller or
 lrelease missing.
