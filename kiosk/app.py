@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from kiosk.ui.placement import ScreenPlacement
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
+    from kiosk.stats.recorder import StatsRecorder
     from kiosk.ui.kiosk_mode import KioskMode
     from kiosk.ui.lockdown import LockDown
 
@@ -40,6 +42,8 @@ class RunOptions:
     loaded: LoadedConfig
     fullscreen: bool = False
     exit_after_startup: bool = False
+    # Presentation (windowed) mode only: reload the content when a file changes.
+    hot_reload: bool = False
     log_file: Path | None = None
 
     @property
@@ -104,6 +108,13 @@ def build_window(
     return window
 
 
+def enable_hot_reload(window: MainWindow, content_dir: Path) -> None:
+    """Reload the content shown in ``window`` whenever a file in ``content_dir`` changes."""
+    from kiosk.ui.content_reload import ContentReloader
+
+    ContentReloader(window, content_dir)
+
+
 class KioskRun(QObject):
     """One run of the kiosk: the window on screen, kiosk mode, reloads and retries.
 
@@ -122,6 +133,7 @@ class KioskRun(QObject):
         self.mode: KioskMode | None = None
         self._error_lock: LockDown | None = None
         self._placement: ScreenPlacement | None = None
+        self._recorder: StatsRecorder | None = None
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_content)
@@ -181,7 +193,11 @@ class KioskRun(QObject):
         window = build_window(self._app, library, settings.default_language, settings.languages)
         self.main_window = window
         if self._options.exit_after_startup:
-            window.first_painted.connect(lambda: QTimer.singleShot(0, self._app.quit))
+            # exit(), not quit(): quit() asks the windows, and a kiosk window says no.
+            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: QApplication.exit(0)))
+        if self._options.hot_reload and not settings.kiosk:
+            # Presentation mode only: a kiosk reloads from the admin panel or on restart.
+            enable_hot_reload(window, self._content_dir)
         mode = None
         if settings.kiosk:
             from kiosk.ui.kiosk_mode import KioskMode
@@ -196,8 +212,39 @@ class KioskRun(QObject):
                 window, settings, details, recent_problems.records, lambda: start_language
             )
             mode.reload_requested.connect(self.reload)
-            mode.exit_requested.connect(self._app.quit)
+            if settings.stats_enabled:
+                self._record_statistics(window, mode, settings)
+            mode.exit_requested.connect(lambda: QApplication.exit(0))
         self._replace_window(window, mode)
+
+    def _record_statistics(self, window: MainWindow, mode: KioskMode, settings: Config) -> None:
+        """Count visits (kiosk mode only: a visit runs from the first touch to the reset)."""
+        from datetime import date
+
+        from kiosk.stats import default_database_path
+        from kiosk.stats.recorder import StatsRecorder
+        from kiosk.stats.report import week_figures
+        from kiosk.stats.wiring import record_visits
+        from kiosk.ui.stats_chart import StatsChart
+
+        if self._recorder is None:
+            # One per run, not per window: a reload rebuilds the window.
+            self._recorder = StatsRecorder(
+                self,
+                path=settings.stats_path,
+                retention_days=settings.stats_retention_days,
+            )
+        record_visits(self._recorder, window, mode.visit_started, mode.visit_ended)
+        chart = StatsChart()
+        mode.admin.add_widget(chart)
+        path = settings.stats_path or default_database_path()
+        recorder = self._recorder
+
+        def show_figures() -> None:
+            recorder.flush()
+            chart.set_days(week_figures(path, date.today()), date.today())
+
+        mode.admin.opened.connect(show_figures)
 
     def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> None:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""
@@ -230,15 +277,31 @@ class KioskRun(QObject):
 def run(options: RunOptions) -> int:
     """Run the kiosk until it is closed; return the process exit code."""
     app = create_application()
+    _quit_on_terminate(app)
     kiosk_run = KioskRun(app, options)
     loaded = kiosk_run.start()
     if options.exit_after_startup:
         if not loaded:
-            QTimer.singleShot(0, app.quit)
+            QTimer.singleShot(0, lambda: QApplication.exit(1))
         _start_watchdog(app)
     code = app.exec()
     on_uncaught_exception(None)
     return code if loaded or not options.exit_after_startup else 1
+
+
+def _quit_on_terminate(app: QApplication) -> None:
+    """Leave cleanly (logs flushed) when the service manager stops the kiosk."""
+
+    def terminate(signum: int, frame: object) -> None:
+        log.info("stopping on signal %d", signum)
+        QApplication.exit(0)
+
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGINT, terminate)
+    # Python handles signals between bytecodes: let it run now and then.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
 
 
 def _start_watchdog(app: QApplication) -> None:

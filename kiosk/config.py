@@ -43,6 +43,7 @@ class Config:
     loop_skip: tuple[str, ...] = ()
     stats_enabled: bool = True
     stats_retention_days: int = 365
+    stats_path: Path | None = None
     source: Path | None = field(default=None, compare=False)
 
     @property
@@ -102,6 +103,8 @@ SETTINGS: tuple[Setting, ...] = (
             "record anonymous visit statistics on this machine"),
     Setting("stats.retention_days", "stats_retention_days", int,
             "days of statistics kept; older records are deleted", minimum=1, maximum=3650),
+    Setting("stats.path", "stats_path", Path,
+            "statistics database file; empty: the platform's data folder"),
 )  # fmt: skip
 
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
@@ -124,6 +127,7 @@ class ConfigProblem:
 class LoadedConfig:
     config: Config
     problems: tuple[ConfigProblem, ...] = ()
+    text: str = ""  # the file's text, to name lines in later checks
 
 
 def default_config_path() -> Path:
@@ -138,7 +142,7 @@ def default_config_path() -> Path:
 
 
 def default_state_dir() -> Path:
-    """Where logs and statistics go when the config does not say."""
+    """Where the logs go when the config does not say."""
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / APP_FOLDER
@@ -184,12 +188,11 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
         if setting is None:
             problems.append(ConfigProblem(path, line, _unknown_key_message(key)))
             continue
-        converted = _convert(setting, value, path)
-        if isinstance(converted, str):
-            problems.append(ConfigProblem(path, line, f"{key}: {converted}"))
-            continue
-        values[setting.attribute] = converted
-    return LoadedConfig(replace(Config(), source=path, **values), tuple(problems))
+        try:
+            values[setting.attribute] = _convert(setting, value, path)
+        except ValueError as error:
+            problems.append(ConfigProblem(path, line, f"{key}: {error}"))
+    return LoadedConfig(replace(Config(), source=path, **values), tuple(problems), text)
 
 
 def _flatten(
@@ -224,42 +227,44 @@ def _unknown_key_message(key: str) -> str:
 
 
 def _convert(setting: Setting, value: Any, path: Path) -> Any:
-    """The value as the Config field wants it, or a message saying what is allowed."""
+    """The value as the Config field wants it; ValueError says what is allowed."""
     kind = setting.kind
     if kind is bool:
         if type(value) is not bool:
-            return f"must be true or false, not {type_name(value)} {value!r}"
+            raise ValueError(f"must be true or false, not {type_name(value)} {value!r}")
         return value
     if kind is int or kind is float:
         number_ok = type(value) is int or (kind is float and type(value) is float)
         if not number_ok:
             wanted = "a whole number" if kind is int else "a number"
-            return f"must be {wanted} {_range(setting)}, not {type_name(value)} {value!r}"
+            raise ValueError(
+                f"must be {wanted} {_range(setting)}, not {type_name(value)} {value!r}"
+            )
         if (setting.minimum is not None and value < setting.minimum) or (
             setting.maximum is not None and value > setting.maximum
         ):
-            return f"{value} is out of range; allowed {_range(setting)}"
+            raise ValueError(f"{value} is out of range; allowed {_range(setting)}")
         return kind(value)
     if kind is str:
         if not isinstance(value, str):
-            return f"must be text, not {type_name(value)} {value!r}{_choices(setting)}"
+            raise ValueError(f"must be text, not {type_name(value)} {value!r}{_choices(setting)}")
         if setting.choices and value not in setting.choices:
-            return f"{value!r} is not allowed{_choices(setting)}"
+            raise ValueError(f"{value!r} is not allowed{_choices(setting)}")
         return value.strip()
     if kind is Path:
         if not isinstance(value, str):
-            return f"must be a folder path in quotes, not {type_name(value)} {value!r}"
+            raise ValueError(f"must be a path in quotes, not {type_name(value)} {value!r}")
         if not value.strip():
             return None
         folder = Path(value).expanduser()
         if not folder.is_absolute():
             folder = (path.parent / folder).resolve()
         if setting.must_exist and not folder.is_dir():
-            return f"folder {str(folder)!r} not found; using the default"
+            raise ValueError(f"folder {str(folder)!r} not found; using the default")
         return folder
     if kind is list:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            return f'must be a list of texts such as ["fr", "ar"], not {value!r}'
+            raise ValueError(f'must be a list of texts such as ["fr", "ar"], not {value!r}')
         return tuple(item.strip() for item in value)
     raise AssertionError(f"unhandled setting kind {kind}")  # pragma: no cover
 
@@ -288,7 +293,7 @@ def check_against_site(
     """Drop language codes and section ids the content does not have, reporting each."""
     config = loaded.config
     path = config.source or Path(CONFIG_NAME)
-    text = _source_text(config.source)
+    text = loaded.text
     problems = list(loaded.problems)
     known = ", ".join(site_languages)
     changes: dict[str, Any] = {}
@@ -319,16 +324,7 @@ def check_against_site(
     for page in unknown_pages:
         message = f"loop.skip: no section with id {page!r}"
         problems.append(ConfigProblem(path, _line_of(text, "loop.skip"), message))
-    return LoadedConfig(replace(config, **changes), tuple(problems))
-
-
-def _source_text(source: Path | None) -> str:
-    if source is None:
-        return ""
-    try:
-        return source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""
+    return LoadedConfig(replace(config, **changes), tuple(problems), text)
 
 
 def with_overrides(config: Config, **overrides: Any) -> Config:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,12 +11,16 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentLibrary
 from kiosk.ui.navigator import HOME
+from kiosk.ui.overlay import open_overlays
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.tour")
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 SETTLE_ROUNDS = 3
+
+# A screen that is not a section: its file name and how to open it over the home screen.
+ExtraScreen = tuple[str, Callable[[], None]]
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,9 @@ def run_tour(
     out_dir: Path,
     languages: tuple[str, ...],
     sizes: tuple[tuple[int, int], ...],
+    extras: Sequence[ExtraScreen] = (),
 ) -> TourResult:
-    """Drive the window through home and every section; save one PNG per screen."""
+    """Drive the window through home, every section and ``extras``; one PNG per screen."""
     screens = (HOME, *library.page_ids)
     written: list[Path] = []
     failed: list[str] = []
@@ -67,8 +73,27 @@ def run_tour(
                     log.error("could not render %s", path)
                 else:
                     written.append(path)
+            for offset, (extra, open_screen) in enumerate(extras, start=len(screens)):
+                window.navigator.home()
+                open_screen()
+                _settle(app)
+                name = f"{offset:02d}-{extra}.png"
+                if _save(window, folder / name):
+                    written.append(folder / name)
+                else:
+                    failed.append(f"{lang}/{width}x{height}/{name}")
+                for overlay in reversed(open_overlays(window)):
+                    overlay.close_overlay()
     window.navigator.home()
     return TourResult(tuple(written), tuple(failed))
+
+
+def _save(window: MainWindow, path: Path) -> bool:
+    image = window.grab()
+    if image.isNull() or not image.save(str(path)):
+        log.error("could not render %s", path)
+        return False
+    return True
 
 
 def _settle(app: QApplication) -> None:

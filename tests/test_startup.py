@@ -71,9 +71,17 @@ def test_tour_renders_every_screen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     shots = sorted(p.name for p in (out / "ar" / "1024x768").iterdir())
     pages = len(list((CONTENT / "ar").glob("*.md")))
-    assert len(shots) == pages + 1
     assert shots[0] == "00-home.png"
     assert "01-plan-acceleration-industrielle.png" in shots
+    sections = [name for name in shots if "-kiosk-" not in name]
+    assert len(sections) == pages + 1
+    kiosk_screens = {name.split("-", 1)[1] for name in shots if "-kiosk-" in name}
+    assert kiosk_screens == {
+        "kiosk-still-there.png",
+        "kiosk-attract.png",
+        "kiosk-pin-pad.png",
+        "kiosk-admin.png",
+    }
     assert all((out / "ar" / "1024x768" / name).stat().st_size > 10_000 for name in shots)
 
 
@@ -90,3 +98,35 @@ def test_tour_rejects_bad_arguments_clearly(
     result = run_kiosk(*args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_a_bad_config_is_reported_and_the_kiosk_still_starts(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('mode = "presentation"\n\n[idle]\ntimeout = "soon"\n', encoding="utf-8")
+    result = run_kiosk("--config", str(config), "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert f"{config}:4: error: idle.timeout: must be a whole number from 10 to 3600" in (
+        result.stderr
+    )
+
+
+def test_kiosk_flag_starts_locked_down_and_logs_to_files(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    result = run_kiosk("--kiosk", "--log-dir", str(logs), "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert "no admin exit" in result.stderr
+    assert (logs / "cri-kiosk.log").is_file()
+    assert "no admin exit" in (logs / "cri-kiosk.log").read_text(encoding="utf-8")
+
+
+def test_missing_content_folder_in_kiosk_mode_exits_nonzero_after_startup(tmp_path: Path) -> None:
+    result = run_kiosk(
+        "--kiosk",
+        "--content",
+        str(tmp_path / "absent"),
+        "--log-dir",
+        str(tmp_path),
+        "--exit-after-startup",
+    )
+    assert result.returncode == 1
+    assert "content unusable" in result.stderr

@@ -36,7 +36,7 @@
     <name>AttractScreen</name>
     <message>
         <source>Touch the screen to start</source>
-        <translation>Touchez l'écran pour commencer</translation>
+        <translation>Touchez l&apos;écran pour commencer</translation>
     </message>
 </context>
 <context>
@@ -58,11 +58,11 @@
     </message>
     <message>
         <source>No admin PIN is set in the configuration.</source>
-        <translation>Aucun code d'administration n'est défini dans la configuration.</translation>
+        <translation>Aucun code d&apos;administration n&apos;est défini dans la configuration.</translation>
     </message>
     <message>
         <source>Enter the admin PIN.</source>
-        <translation>Saisissez le code d'administration.</translation>
+        <translation>Saisissez le code d&apos;administration.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -79,6 +79,17 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ReloadBanner</name>
+    <message>
+        <source>Content error (%1 in all), the last good version is shown: %2</source>
+        <translation>Erreur dans le contenu (%1 au total), la dernière version correcte reste affichée : %2</translation>
+    </message>
+    <message>
+        <source>Content error, the last good version is shown: %2</source>
+        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %2</translation>
     </message>
 </context>
 <context>
@@ -113,6 +124,25 @@
     </message>
 </context>
 <context>
+    <name>StatsChart</name>
+    <message>
+        <source>No visits recorded yet.</source>
+        <translation>Aucune visite enregistrée pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Today: %1 visits · This week: %2 visits</source>
+        <translation>Aujourd&apos;hui : %1 visites · Cette semaine : %2 visites</translation>
+    </message>
+    <message>
+        <source>median visit %1</source>
+        <translation>visite médiane %1</translation>
+    </message>
+    <message>
+        <source>Visits this week</source>
+        <translation>Visites de la semaine</translation>
+    </message>
+</context>
+<context>
     <name>StillTherePrompt</name>
     <message>
         <source>Still there?</source>
@@ -124,7 +154,7 @@
     </message>
     <message>
         <source>Back to the start in {seconds} s</source>
-        <translation>Retour à l'accueil dans {seconds} s</translation>
+        <translation>Retour à l&apos;accueil dans {seconds} s</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,8 @@ class ErrorScreen(QWidget):
         self._close_allowed = True
         self.setStyleSheet(style_sheet(metrics_for(1366, 768), families_for(is_rtl=False)))
         layout = QVBoxLayout(self)
+        # No minimum window size: kiosk platforms without a window manager ignore it.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         layout.addStretch(1)
         for title, text in MESSAGES:
             title_label = QLabel(title, self)

@@ -35,7 +35,8 @@ class MainWindow(QWidget):
         self.setObjectName("MainWindow")
         self._library = library
         self.language = language
-        self.navigator = Navigator(library.has_page, self)
+        # Through self._library, so that set_library() also changes what exists.
+        self.navigator = Navigator(lambda page_id: self._library.has_page(page_id), self)
         self._style_key: tuple[Metrics, bool] | None = None
         self._metrics = metrics_for(self.width(), self.height())
         self._painted = False
@@ -68,6 +69,34 @@ class MainWindow(QWidget):
         self._apply_style()
         if language.current:
             self._on_language_changed(language.current)
+
+    # content reload (hot reload in presentation mode) --------------------------------
+    def set_library(self, library: ContentLibrary) -> None:
+        """Show ``library`` instead of the current content, on the same page if it still
+        exists (else on the home screen), in the same language."""
+        old = (self.home, self.section)
+        self._library = library
+        self.home = HomeScreen(library, self)
+        self.section = SectionPage(library, self)
+        self.home.section_requested.connect(self.navigator.go)
+        self.section.section_requested.connect(self.navigator.go)
+        self.home.painted.connect(self._on_home_painted)
+        for index, widget in enumerate((self.home, self.section)):
+            self.stack.insertWidget(index, widget)
+        showing_section = self.stack.currentWidget() is old[1]
+        scrolled = old[1].text.verticalScrollBar().value()
+        for widget in old:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.stack.setCurrentWidget(self.section if showing_section else self.home)
+        # New screens need the current sizes and language, whatever they were before.
+        self._style_key = None
+        self._apply_style()
+        if self.navigator.current and not library.has_page(self.navigator.current):
+            self.navigator.home()
+        self._on_language_changed(self.language.current)
+        if showing_section and self.navigator.current:
+            self.section.text.verticalScrollBar().setValue(scrolled)
 
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
