@@ -498,3 +498,35 @@ def test_visits_are_counted_from_first_touch_to_reset(
     assert summary.sessions == 1
     assert "pole-medest" in [section.page_id for section in summary.sections]
     assert ("ar", 1) in summary.languages
+
+
+def test_resetting_frees_what_the_visit_created(start_kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject
+
+    run = start_kiosk()
+    window: MainWindow = run.window
+    mode: KioskMode = run.mode
+
+    def visit() -> None:
+        for lang in ("ar", "en", "fr"):
+            tap_language(qtbot, window, lang)
+            for page_id in ("pole-medest", "technopole-oujda", "chiffres-cles"):
+                tap_home_tile(qtbot, window, page_id)
+        mode.prompt.show_countdown(5)
+        window.reset_for_next_visitor("fr")
+        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def census() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for child in window.findChildren(QObject):
+            name = type(child).__name__
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    visit()
+    before = census()
+    for _ in range(5):
+        visit()
+    assert census() == before
+    assert not window.navigator.can_go_back()
