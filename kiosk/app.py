@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from kiosk.stats.recorder import StatsRecorder
     from kiosk.ui.kiosk_mode import KioskMode
     from kiosk.ui.lockdown import LockDown
+    from kiosk.ui.loop import LoopPlayer
+    from kiosk.ui.presenter import Presenter
 
 log = logging.getLogger("kiosk.app")
 
@@ -131,6 +133,8 @@ class KioskRun(QObject):
         self.window: QWidget | None = None
         self.main_window: MainWindow | None = None
         self.mode: KioskMode | None = None
+        self.presenter: Presenter | None = None
+        self.loop: LoopPlayer | None = None
         self._error_lock: LockDown | None = None
         self._placement: ScreenPlacement | None = None
         self._recorder: StatsRecorder | None = None
@@ -142,6 +146,11 @@ class KioskRun(QObject):
     @property
     def fullscreen(self) -> bool:
         return self._config.kiosk or self._options.fullscreen
+
+    @property
+    def placement(self) -> ScreenPlacement | None:
+        """Where the shown window is placed (its screen, fullscreen or not)."""
+        return self._placement
 
     def start(self) -> bool:
         """Show the kiosk, or the unavailable screen; True when the content loaded."""
@@ -216,6 +225,35 @@ class KioskRun(QObject):
                 self._record_statistics(window, mode, settings)
             mode.exit_requested.connect(lambda: QApplication.exit(0))
         self._replace_window(window, mode)
+        self._start_presenting(window, settings, mode)
+
+    def _start_presenting(
+        self, window: MainWindow, settings: Config, mode: KioskMode | None
+    ) -> None:
+        """Clicker keys in presentation mode; the loop in either mode when the config asks."""
+        from kiosk.ui.loop import LoopPlayer
+        from kiosk.ui.presenter import Presenter
+
+        if mode is None:
+            self.presenter = Presenter(window, self._placement)
+            self.presenter.start()
+        if not settings.loop_enabled:
+            return
+        self.loop = LoopPlayer(
+            window,
+            settings.loop_languages,
+            settings.loop_skip,
+            settings.loop_seconds * 1000,
+        )
+        if mode is not None:
+            # The loop takes the attract screen's place: it starts after the reset.
+            mode.idle.attract_requested.disconnect(mode.attract.open_overlay)
+            self.loop.follow(mode.idle)
+            return
+        idle = self.loop.watch_idle(settings.idle_timeout)
+        if self.presenter is not None:
+            # The presenter consumes its keys: tell the watcher they were input.
+            self.presenter.activity.connect(idle.poke)
 
     def _record_statistics(self, window: MainWindow, mode: KioskMode, settings: Config) -> None:
         """Count visits (kiosk mode only: a visit runs from the first touch to the reset)."""
@@ -253,6 +291,12 @@ class KioskRun(QObject):
         # The old lock-down would close the new window as a stranger: stop it first.
         if old_mode is not None:
             old_mode.stop()
+        if self.presenter is not None:
+            self.presenter.stop()
+            self.presenter = None
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
         if old_lock is not None:
             old_lock.deactivate()
         self.window = window

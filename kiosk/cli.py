@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="presentation mode even if the config says kiosk",
     )
     run.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
+    run.add_argument(
+        "--loop",
+        action="store_true",
+        help="play the sections by themselves while nobody uses the screen (loop.enabled)",
+    )
     run.add_argument("--lang", metavar="CODE", help="start in this language (default: site's)")
     run.add_argument("--screen", type=_screen_index, metavar="N", help="screen to use (0: primary)")
     run.add_argument("--hide-cursor", action="store_true", help="hide the mouse pointer")
@@ -208,6 +213,7 @@ def _run(args: argparse.Namespace) -> int:
         default_language=args.lang,
         screen=args.screen,
         hide_cursor=True if args.hide_cursor else None,
+        loop_enabled=True if args.loop else None,
         log_dir=args.log_dir,
     )
     log_file = setup_logging(

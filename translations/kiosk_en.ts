@@ -148,6 +148,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressStrip</name>
+    <message>
+        <source>Section %1 of %2</source>
+        <translation>Section %1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>ReloadBanner</name>
     <message>
         <source>Content error (%1 in all), the last good version is shown: %2</source>

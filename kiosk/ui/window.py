@@ -93,6 +93,11 @@ class MainWindow(QWidget):
         if language.current:
             self._on_language_changed(language.current)
 
+    @property
+    def library(self) -> ContentLibrary:
+        """The content shown (its ``page_ids`` are the presentation order)."""
+        return self._library
+
     # content reload (hot reload in presentation mode) --------------------------------
     def set_library(self, library: ContentLibrary) -> None:
         """Show ``library`` instead of the current content, on the same page if it still
