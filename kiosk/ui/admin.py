@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import __version__
 from kiosk.admin_pin import MAX_DIGITS, PinGate
+from kiosk.i18n import isolate
 from kiosk.ui.lockdown import KEYS_PROPERTY
 from kiosk.ui.overlay import Overlay
 
@@ -229,7 +230,7 @@ class PinPad(Overlay):
             minutes, seconds = divmod(locked, 60)
             self.message.setText(
                 self.tr("Too many wrong PINs. Try again in {time}.").format(
-                    time=f"\u2068{minutes}:{seconds:02d}\u2069"
+                    time=isolate(f"{minutes}:{seconds:02d}")
                 )
             )
         elif self._error:
@@ -329,7 +330,7 @@ class AdminPanel(Overlay):
         lines = [
             f"cri-kiosk {__version__} · Qt {qVersion()} · PySide6 {PySide6.__version__} · "
             f"Python {platform.python_version()}",
-            self.tr("Uptime: {time}").format(time=f"{hours} h {rest // 60:02d} min"),
+            self.tr("Uptime: {time}").format(time=isolate(f"{hours} h {rest // 60:02d} min")),
             *(f"{name}: {value}" for name, value in self._details.items()),
         ]
         self.info.setText("\n".join(lines))
