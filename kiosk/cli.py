@@ -1,4 +1,4 @@
-"""Command line: ``cri-kiosk [run] | check | tour``."""
+"""Command line: ``cri-kiosk [run] | check | tour | build-docs``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.paths import default_content_dir
 
-COMMANDS = ("run", "check", "tour")
+COMMANDS = ("run", "check", "tour", "build-docs")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, 'run' is assumed: cri-kiosk --fullscreen",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour,build-docs}")
 
     run = commands.add_parser("run", help="open the kiosk (windowed unless --fullscreen)")
     _content_option(run)
@@ -48,6 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size, repeatable (default: 1920x1080 1080x1920 1366x768)",
     )
+
+    build_docs = commands.add_parser(
+        "build-docs", help="typeset the brochures (one PDF per language) into the cache"
+    )
+    _content_option(build_docs)
+    build_docs.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: the kiosk's cache, where it looks for them)",
+    )
     return parser
 
 
@@ -73,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(content_dir)
     if args.command == "tour":
         return _tour(content_dir, args.out, args.lang, args.size or [])
+    if args.command == "build-docs":
+        return _build_docs(content_dir, args.out)
     return _run(args, content_dir)
 
 
@@ -113,6 +127,30 @@ def _check(content_dir: Path) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _build_docs(content_dir: Path, out: Path | None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import create_application, load_library
+    from kiosk.docs.store import DocumentStore, probe_pdf
+    from kiosk.log import setup_logging
+
+    setup_logging()
+    app = create_application()
+    library = load_library(content_dir)
+    if library is None:
+        print(f"cri-kiosk build-docs: the content in {content_dir} is unusable", file=sys.stderr)
+        return 1
+    store = DocumentStore(library, out, app)
+    try:
+        built = store.build_all()
+    except OSError as error:
+        print(f"cri-kiosk build-docs: cannot write the brochures: {error}", file=sys.stderr)
+        return 1
+    for doc_id, path in built:
+        info = probe_pdf(path, app)
+        print(f"{doc_id}: {path} ({info.pages} pages, {info.size // 1000} kB)")
+    return 0
 
 
 def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int:

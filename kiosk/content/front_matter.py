@@ -22,6 +22,7 @@ FIELDS: dict[str, tuple[type, bool, str]] = {
     "icon": (str, False, "text: a qtawesome icon name such as 'mdi6.factory'"),
     "order": (int, False, "whole number: position among its sibling pages"),
     "parent": (str, False, "text: the id of the parent page"),
+    "downloads": (bool, False, "true or false: list every document under the text"),
 }
 
 
@@ -77,6 +78,7 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
         icon=values.get("icon", DEFAULT_ICON).strip() or DEFAULT_ICON,
         order=values.get("order", 0),
         parent=values.get("parent") or None,
+        downloads=values.get("downloads", False),
         body=body,
         path=path,
         body_line=body_line,

@@ -39,6 +39,8 @@ class Site:
     # field ("name", "short_name", "tagline") -> language code -> text
     organisation: dict[str, dict[str, str]] = field(default_factory=dict)
     path: Path = Path("site.toml")
+    # The CRI's public web site, shown as a QR code; empty when the content gives none.
+    url: str = ""
 
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)
@@ -66,5 +68,7 @@ class Page:
     icon: str = DEFAULT_ICON
     order: int = 0
     parent: str | None = None
+    # True for the page that lists every document (front matter: downloads = true)
+    downloads: bool = False
     # 1-based line of the file where the Markdown body starts, for error messages
     body_line: int = 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.documents import is_public_url
 from kiosk.content.model import Direction, Language, Site
 from kiosk.content.problems import ContentError, Problem, Severity
 from kiosk.content.toml_source import (
@@ -17,7 +18,7 @@ from kiosk.content.toml_source import (
 )
 
 SITE_FILE = "site.toml"
-KNOWN_KEYS = ("default_language", "home", "languages", "organisation")
+KNOWN_KEYS = ("default_language", "home", "url", "languages", "organisation")
 ORGANISATION_KEYS = ("name", "short_name", "tagline")
 
 
@@ -69,12 +70,21 @@ def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
 
     home = _read_home(data.get("home"), text, report)
     organisation = _read_organisation(data.get("organisation", {}), text, codes, report)
+    url = data.get("url", "")
+    if not isinstance(url, str) or (url.strip() and not is_public_url(url.strip())):
+        report(
+            key_line(text, "url"),
+            "url must be the organisation's public web address, starting with https:// "
+            '(or url = "" when there is none: no QR code is shown then)',
+        )
+        url = ""
     site = Site(
         languages=tuple(languages),
         default_language=default,
         home=tuple(home),
         organisation=organisation,
         path=path,
+        url=url.strip(),
     )
     return site, problems
 

@@ -7,10 +7,14 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
+from kiosk.docs.store import DocumentStore
 from kiosk.i18n import LanguageService
+from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import families_for
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
+from kiosk.ui.pdf_viewer import DocumentViewer
+from kiosk.ui.qr_overlay import QrOverlay
 from kiosk.ui.section_page import SectionPage
 from kiosk.ui.theme import Metrics, metrics_for, style_sheet
 from kiosk.ui.top_bar import TopBar
@@ -57,6 +61,7 @@ class MainWindow(QWidget):
         language.language_changed.connect(self._on_language_changed)
         self.home.painted.connect(self._on_home_painted)
 
+        self._set_up_documents(library)
         self._apply_style()
         if language.current:
             self._on_language_changed(language.current)
@@ -64,6 +69,29 @@ class MainWindow(QWidget):
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
         return self.navigator.current
+
+    # documents (issue 3) ---------------------------------------------------------
+    def _set_up_documents(self, library: ContentLibrary) -> None:
+        """The document store, the Downloads list, the viewer and the QR overlay."""
+        self.documents = DocumentStore(library, parent=self)
+        self.downloads = DownloadsList(self.documents, library.site.url, self.section)
+        self.section.set_downloads(self.downloads)
+        self.viewer = DocumentViewer(self.documents, self)
+        self.qr_overlay = QrOverlay(self)
+        self.section.document_requested.connect(self.open_document)
+        self.section.web_link_requested.connect(self.show_qr)
+        self.downloads.document_requested.connect(self.open_document)
+        self.downloads.web_link_requested.connect(self.show_qr)
+
+    @Slot(str)
+    def open_document(self, doc_id: str) -> None:
+        """Show a document over the current screen; closing it returns there unchanged."""
+        self.viewer.open_document(doc_id)
+
+    @Slot(str, str)
+    def show_qr(self, url: str, caption: str) -> None:
+        """Show ``url`` as a QR code titled ``caption``; no browser is ever opened."""
+        self.qr_overlay.show_address(url, caption)
 
     @Slot(str)
     def _show(self, page_id: str) -> None:
@@ -110,3 +138,5 @@ class MainWindow(QWidget):
             self.top_bar.apply_metrics(self._metrics)
             self.home.apply_metrics(self._metrics)
             self.section.apply_metrics(self._metrics)
+            for widget in (self.downloads, self.viewer, self.qr_overlay):
+                widget.apply_metrics(self._metrics)

@@ -1,0 +1,255 @@
+"""Typesetting one brochure per language from the kiosk's pages (QTextDocument -> QPdfWriter)."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+
+from kiosk.content.library import ContentLibrary
+from kiosk.ui.fonts import families_for
+from kiosk.ui.theme import PALETTE
+
+# Bump when the layout changes: cached brochures are then typeset again.
+BROCHURE_FORMAT = 3
+CONTEXT = "Brochure"
+RESOLUTION_DPI = 300
+BODY_POINTS = 11.0
+FOOTER_POINTS = 8.5
+_ANCHOR = re.compile(r"<a\b[^>]*>|</a>")
+_BLOCK_TAG = re.compile(r"<(li|ul|ol|p|h2|h3|table)(?=[ >])")
+
+
+def _noop(context: str, text: str) -> str:
+    """Marks a string for lupdate (QT_TRANSLATE_NOOP); translated later per brochure."""
+    return text
+
+
+# The cover and footer, translated into the brochure's language (not the visitor's).
+KICKER = _noop("Brochure", "Summary presentation")
+NOTICE = _noop(
+    "Brochure",
+    "This brochure is a presentation summary of the content shown on the CRI kiosk. "
+    "It is not the study itself.",
+)
+CONTENTS = _noop("Brochure", "Contents")
+FOOTER = _noop("Brochure", "%1 · Summary presentation · Page %2 of %3")
+
+
+@dataclass(frozen=True)
+class BrochureSource:
+    """Everything a brochure is typeset from: equal sources give equal brochures."""
+
+    lang: str
+    rtl: bool
+    organisation: str
+    short_name: str
+    tagline: str
+    texts: dict[str, str]
+    # (page title, page HTML, starts a new page)
+    sections: tuple[tuple[str, str, bool], ...]
+
+    def digest(self) -> str:
+        """A short hash of the source, used as the cache stamp in the file name."""
+        hasher = hashlib.sha256(f"format {BROCHURE_FORMAT}\n".encode())
+        parts = [self.lang, str(self.rtl), self.organisation, self.short_name, self.tagline]
+        parts += [f"{key}={value}" for key, value in sorted(self.texts.items())]
+        for title, body, new_page in self.sections:
+            parts += [title, body, str(new_page)]
+        for part in parts:
+            hasher.update(part.encode("utf-8"))
+            hasher.update(b"\0")
+        return hasher.hexdigest()[:16]
+
+
+def brochure_source(
+    library: ContentLibrary, lang: str, translator: QTranslator | None
+) -> BrochureSource:
+    """The pages of ``lang`` a visitor can browse (not the downloads page), in order."""
+
+    def tr(text: str) -> str:
+        translated = translator.translate(CONTEXT, text) if translator is not None else ""
+        return translated or text
+
+    sections: list[tuple[str, str, bool]] = []
+    for page_id in library.page_ids:
+        view = library.view(page_id, lang)
+        if view is None or view.page.downloads:
+            continue
+        body = _ANCHOR.sub("", library.html(view.page))
+        top_level = library.parent(page_id) is None
+        sections.append((view.page.title, body, top_level))
+    site = library.site
+    return BrochureSource(
+        lang=lang,
+        rtl=library.language(lang).is_rtl,
+        organisation=site.organisation_text("name", lang),
+        short_name=site.organisation_text("short_name", lang),
+        tagline=site.organisation_text("tagline", lang),
+        texts={key: tr(key) for key in (KICKER, NOTICE, CONTENTS, FOOTER)},
+        sections=tuple(sections),
+    )
+
+
+def _css(rtl: bool) -> str:
+    brand, ink, muted = PALETTE.brand, PALETTE.ink, PALETTE.muted_ink
+    line = 110 if rtl else 135
+    return f"""
+        body {{ color: {ink}; }}
+        p {{ margin-top: 0; margin-bottom: 7pt; line-height: {line}%; }}
+        li {{ margin-bottom: 4pt; line-height: {line}%; }}
+        ul, ol {{ margin-bottom: 8pt; }}
+        h2 {{ color: {brand}; font-weight: 700; margin-top: 12pt; margin-bottom: 6pt; }}
+        h3 {{ color: {brand}; font-weight: 700; margin-top: 10pt; margin-bottom: 4pt; }}
+        strong, b {{ color: {PALETTE.brand_dark}; }}
+        .muted {{ color: {muted}; }}
+        th {{ background-color: {PALETTE.accent_soft}; padding: 4pt; font-weight: 700; }}
+        td {{ padding: 4pt; border-bottom: 1px solid {PALETTE.line}; }}
+    """
+
+
+def _html(source: BrochureSource) -> str:
+    esc = html.escape
+    texts = source.texts
+    contents = "".join(
+        f"<li>{esc(title)}</li>" for title, _body, top_level in source.sections if top_level
+    )
+    parts = [
+        f'<p style="font-size: 13pt; color: {PALETTE.muted_ink};">{esc(source.organisation)}</p>',
+        f'<p style="font-size: 24pt; font-weight: 700; color: {PALETTE.brand};'
+        f' margin-top: 60pt; margin-bottom: 14pt;">{esc(source.tagline)}</p>',
+        f'<p style="font-size: 15pt; color: {PALETTE.accent}; font-weight: 700;">'
+        f"{esc(texts[KICKER])}</p>",
+        f'<p style="font-size: 12pt; margin-top: 18pt; margin-bottom: 30pt;">'
+        f"{esc(texts[NOTICE])}</p>",
+        f'<p style="font-size: 13pt; font-weight: 700; color: {PALETTE.brand};">'
+        f"{esc(texts[CONTENTS])}</p><ul>{contents}</ul>",
+    ]
+    for title, body, new_page in source.sections:
+        page_break = "page-break-before: always; " if new_page else "margin-top: 18pt; "
+        size = 19 if new_page else 15
+        parts.append(
+            f'<p style="{page_break}font-size: {size}pt; font-weight: 700; '
+            f'color: {PALETTE.brand}; margin-bottom: 8pt;">{esc(title)}</p>{body}'
+        )
+    direction = "rtl" if source.rtl else "ltr"
+    text = "".join(parts)
+    if source.rtl:
+        # Lists take their bullet side from the items' own direction, not the body's.
+        text = _BLOCK_TAG.sub(rf'<\1 dir="{direction}"', text)
+    return f'<html><body dir="{direction}">{text}</body></html>'
+
+
+def write_brochure(source: BrochureSource, path: Path) -> int:
+    """Typeset ``source`` into a PDF at ``path``; return its page count.
+
+    The file is written next to its final name and renamed, so a reader never sees a
+    half-written brochure.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setTitle(f"{source.tagline} · {source.texts[KICKER]}")
+    writer.setCreator(source.organisation)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(20, 18, 20, 14),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    area = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
+    footer_height = RESOLUTION_DPI * 0.35  # about 9 mm
+    page_size = QSizeF(area.width(), area.height() - footer_height)
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)
+    document.setDocumentMargin(0)
+    font = QFont()
+    font.setFamilies(families_for(source.rtl))
+    font.setPointSizeF(BODY_POINTS)
+    document.setDefaultFont(font)
+    option = QTextOption()
+    option.setTextDirection(
+        Qt.LayoutDirection.RightToLeft if source.rtl else Qt.LayoutDirection.LeftToRight
+    )
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    document.setDefaultStyleSheet(_css(source.rtl))
+    document.setHtml(_html(source))
+    _align_blocks(document, source.rtl)
+    document.setPageSize(page_size)
+    pages = document.pageCount()
+
+    footer_font = QFont(font)
+    footer_font.setPointSizeF(FOOTER_POINTS)
+    painter = QPainter(writer)
+    try:
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * page_size.height())
+            document.drawContents(
+                painter, QRectF(QPointF(0, index * page_size.height()), page_size)
+            )
+            painter.restore()
+            footer = (
+                source.texts[FOOTER]
+                .replace("%1", source.short_name)
+                .replace("%2", str(index + 1))
+                .replace("%3", str(pages))
+            )
+            painter.setFont(footer_font)
+            painter.setPen(QColor(PALETTE.muted_ink))
+            painter.drawLine(
+                QPointF(0, page_size.height() + footer_height * 0.3),
+                QPointF(page_size.width(), page_size.height() + footer_height * 0.3),
+            )
+            painter.drawText(
+                QRectF(
+                    0,
+                    page_size.height() + footer_height * 0.4,
+                    page_size.width(),
+                    footer_height * 0.6,
+                ),
+                int(Qt.AlignmentFlag.AlignCenter),
+                footer,
+            )
+    finally:
+        painter.end()
+    del writer
+    partial.replace(path)
+    return pages
+
+
+def _align_blocks(document: QTextDocument, rtl: bool) -> None:
+    """Arabic reads from the right: the HTML importer aligns every block left."""
+    alignment = Qt.AlignmentFlag.AlignAbsolute | (
+        Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    )
+    direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    block = document.begin()
+    while block.isValid():
+        block_format = block.blockFormat()
+        block_format.setAlignment(alignment)
+        block_format.setLayoutDirection(direction)
+        QTextCursor(block).setBlockFormat(block_format)
+        block = block.next()
