@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,20 +35,16 @@ _ANCHOR = re.compile(r"<a\b[^>]*>|</a>")
 _BLOCK_TAG = re.compile(r"<(li|ul|ol|p|h2|h3|table)(?=[ >])")
 
 
-def _noop(context: str, text: str) -> str:
-    """Marks a string for lupdate (QT_TRANSLATE_NOOP); translated later per brochure."""
-    return text
-
-
-# The cover and footer, translated into the brochure's language (not the visitor's).
-KICKER = _noop("Brochure", "Summary presentation")
-NOTICE = _noop(
+# The cover and footer, marked for lupdate and translated into the brochure's language
+# (not the visitor's) by a translator loaded for it.
+KICKER = QT_TRANSLATE_NOOP("Brochure", "Summary presentation")
+NOTICE = QT_TRANSLATE_NOOP(
     "Brochure",
     "This brochure is a presentation summary of the content shown on the CRI kiosk. "
     "It is not the study itself.",
 )
-CONTENTS = _noop("Brochure", "Contents")
-FOOTER = _noop("Brochure", "%1 · Summary presentation · Page %2 of %3")
+CONTENTS = QT_TRANSLATE_NOOP("Brochure", "Contents")
+FOOTER = QT_TRANSLATE_NOOP("Brochure", "%1 · Summary presentation · Page %2 of %3")
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,9 @@ def test_unknown_key(content_dir: Path, edit_file: Edit) -> None:
 
     problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'colour'")
     assert problem.line == line_containing(path, "colour")
-    assert "allowed keys are default_language, home, languages, organisation" in problem.message
+    assert (
+        "allowed keys are default_language, home, url, languages, organisation" in problem.message
+    )
 
 
 def test_unknown_table_is_reported_at_its_header(content_dir: Path) -> None:
