@@ -51,9 +51,8 @@ def _page_objects(pages: int) -> list[bytes]:
     ]
     for index in range(pages):
         content = f"0 0 1 rg 50 {600 - index % 500} 200 100 re f".encode()
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * index} 0 R >>".encode()
-        )
+        page = f"/Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * index} 0 R"
+        objects.append(f"<< {page} >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     return objects
 

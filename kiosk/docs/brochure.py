@@ -37,14 +37,16 @@ _BLOCK_TAG = re.compile(r"<(li|ul|ol|p|h2|h3|table)(?=[ >])")
 
 # The cover and footer, marked for lupdate and translated into the brochure's language
 # (not the visitor's) by a translator loaded for it.
-KICKER = QT_TRANSLATE_NOOP("Brochure", "Summary presentation")
-NOTICE = QT_TRANSLATE_NOOP(
-    "Brochure",
-    "This brochure is a presentation summary of the content shown on the CRI kiosk. "
-    "It is not the study itself.",
+KICKER = str(QT_TRANSLATE_NOOP("Brochure", "Summary presentation"))
+NOTICE = str(
+    QT_TRANSLATE_NOOP(
+        "Brochure",
+        "This brochure is a presentation summary of the content shown on the CRI kiosk. "
+        "It is not the study itself.",
+    )
 )
-CONTENTS = QT_TRANSLATE_NOOP("Brochure", "Contents")
-FOOTER = QT_TRANSLATE_NOOP("Brochure", "%1 · Summary presentation · Page %2 of %3")
+CONTENTS = str(QT_TRANSLATE_NOOP("Brochure", "Contents"))
+FOOTER = str(QT_TRANSLATE_NOOP("Brochure", "%1 · Summary presentation · Page %2 of %3"))
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QLineF, QLocale, QObject, QPointF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFrame,
-    QGestureEvent,
     QHBoxLayout,
     QLabel,
-    QPinchGesture,
     QPushButton,
     QScroller,
     QScrollerProperties,
@@ -38,6 +36,8 @@ log = logging.getLogger("kiosk.viewer")
 # to MAX_ZOOM, and never below the whole width of the page.
 DOUBLE_TAP_ZOOM = 2.0
 MAX_ZOOM = 4.0
+DOUBLE_TAP_MS = 400
+TAP_SLOP = 12.0  # pixels a finger may wander and still tap
 
 
 class DocumentViewer(Overlay):
@@ -57,6 +57,10 @@ class DocumentViewer(Overlay):
         self._problem: FileProblem | None = None
         self._zoom = 1.0  # relative to fit to width
         self._metrics = Metrics(1.0)
+        self._finger: QPointF | None = None
+        self._tap_moved = False
+        self._last_tap: tuple[QPointF, int] | None = None
+        self._pinch_start: tuple[float, float] | None = None  # finger distance, zoom
 
         self.bar = QFrame(self)
         self.bar.setObjectName("ViewerBar")
@@ -257,7 +261,9 @@ class DocumentViewer(Overlay):
         properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
         properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
         scroller.setScrollerProperties(properties)
-        viewport.grabGesture(Qt.GestureType.PinchGesture)
+        # Fingers are handled here (one finger flicks through the scroller, two pinch);
+        # the mouse keeps the scroller's own left-button gesture.
+        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         viewport.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -266,8 +272,14 @@ class DocumentViewer(Overlay):
             if kind == QEvent.Type.MouseButtonDblClick and isinstance(event, QMouseEvent):
                 self._double_tap(event.position())
                 return True
-            if kind == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
-                return self._pinch(event)
+            if isinstance(event, QTouchEvent) and kind in (
+                QEvent.Type.TouchBegin,
+                QEvent.Type.TouchUpdate,
+                QEvent.Type.TouchEnd,
+                QEvent.Type.TouchCancel,
+            ):
+                self._touch(event)
+                return True
             return False
         return super().eventFilter(watched, event)
 
@@ -275,16 +287,58 @@ class DocumentViewer(Overlay):
         """Double tap: zoom in on the tapped point, or back to the whole width."""
         self.set_zoom(1.0 if self._zoom > 1.0 else DOUBLE_TAP_ZOOM, position)
 
-    def _pinch(self, event: QGestureEvent) -> bool:
-        gesture = event.gesture(Qt.GestureType.PinchGesture)
-        if not isinstance(gesture, QPinchGesture):
-            return False
-        flags = gesture.changeFlags()
-        if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
-            focus = self.view.viewport().mapFromGlobal(gesture.centerPoint())
-            self.set_zoom(self._zoom * gesture.scaleFactor(), QPointF(focus))
-        event.accept(gesture)
-        return True
+    def _touch(self, event: QTouchEvent) -> None:
+        """One finger drags and flicks; two fingers pinch; two quick taps zoom."""
+        event.accept()
+        scroller = QScroller.scroller(self.view.viewport())
+        points = [p for p in event.points() if p.state() != QEventPoint.State.Released]
+        kind = event.type()
+        now = event.timestamp()
+        if len(points) >= 2:
+            if self._finger is not None:
+                scroller.stop()
+                self._finger = None
+            first, second = points[0].position(), points[1].position()
+            distance = max(1.0, QLineF(first, second).length())
+            if self._pinch_start is None:
+                self._pinch_start = (distance, self._zoom)
+            else:
+                start_distance, start_zoom = self._pinch_start
+                middle = (first + second) / 2
+                self.set_zoom(start_zoom * distance / start_distance, middle)
+            return
+        if self._pinch_start is not None:
+            # Lifting one finger of a pinch does not start a drag.
+            if kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+                self._pinch_start = None
+            return
+        position = event.points()[0].position()
+        if kind == QEvent.Type.TouchBegin:
+            self._finger = position
+            self._tap_moved = False
+            scroller.handleInput(QScroller.Input.InputPress, position, now)
+        elif kind == QEvent.Type.TouchUpdate and self._finger is not None:
+            if QLineF(self._finger, position).length() > TAP_SLOP:
+                self._tap_moved = True
+            scroller.handleInput(QScroller.Input.InputMove, position, now)
+        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            if self._finger is not None:
+                scroller.handleInput(QScroller.Input.InputRelease, position, now)
+            self._finger = None
+            if kind == QEvent.Type.TouchEnd and not self._tap_moved:
+                self._tap(position, now)
+
+    def _tap(self, position: QPointF, now: int) -> None:
+        last = self._last_tap
+        if (
+            last is not None
+            and now - last[1] <= DOUBLE_TAP_MS
+            and QLineF(last[0], position).length() <= 3 * TAP_SLOP
+        ):
+            self._last_tap = None
+            self._double_tap(position)
+            return
+        self._last_tap = (position, now)
 
     def _fit_factor(self) -> float:
         """QPdfView's zoom factor at which the widest page fills the viewport's width."""
@@ -304,6 +358,9 @@ class DocumentViewer(Overlay):
         self._document_id = ""
         self._problem = None
         self._zoom = 1.0
+        self._finger = None
+        self._last_tap = None
+        self._pinch_start = None
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf.close()
         self.view.horizontalScrollBar().setValue(0)
