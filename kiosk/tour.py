@@ -1,8 +1,12 @@
-"""Renders every screen, in every language and size, to PNG files (offscreen)."""
+"""Renders every screen, in every language and size, to PNG files (offscreen).
+
+After the sections, each document is shown in the viewer at its first page.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +20,8 @@ log = logging.getLogger("kiosk.tour")
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 SETTLE_ROUNDS = 3
+# QtPdf renders pages on worker threads: give the first page this long to appear.
+DOCUMENT_SETTLE_SECONDS = 0.4
 
 
 @dataclass(frozen=True)
@@ -45,8 +51,19 @@ def run_tour(
 ) -> TourResult:
     """Drive the window through home and every section; save one PNG per screen."""
     screens = (HOME, *library.page_ids)
+    documents = library.documents.ids
     written: list[Path] = []
     failed: list[str] = []
+
+    def save(folder: Path, name: str) -> None:
+        path = folder / name
+        image = window.grab()
+        if image.isNull() or not image.save(str(path)):
+            failed.append(f"{folder.parent.name}/{folder.name}/{name}")
+            log.error("could not render %s", path)
+        else:
+            written.append(path)
+
     window.show()
     for width, height in sizes:
         window.resize(width, height)
@@ -59,14 +76,16 @@ def run_tour(
                 if screen != HOME:
                     window.navigator.go(screen)
                 _settle(app)
-                name = f"{number:02d}-{screen or 'home'}.png"
-                path = folder / name
-                image = window.grab()
-                if image.isNull() or not image.save(str(path)):
-                    failed.append(f"{lang}/{width}x{height}/{name}")
-                    log.error("could not render %s", path)
-                else:
-                    written.append(path)
+                save(folder, f"{number:02d}-{screen or 'home'}.png")
+            for number, doc_id in enumerate(documents, start=len(screens)):
+                window.open_document(doc_id)
+                _settle(app)
+                deadline = time.monotonic() + DOCUMENT_SETTLE_SECONDS
+                while time.monotonic() < deadline:
+                    app.processEvents()
+                    time.sleep(0.02)
+                save(folder, f"{number:02d}-document-{doc_id}.png")
+                window.viewer.close_overlay()
     window.navigator.home()
     return TourResult(tuple(written), tuple(failed))
 
