@@ -61,6 +61,8 @@ class DocumentViewer(Overlay):
         self._tap_moved = False
         self._last_tap: tuple[QPointF, int] | None = None
         self._pinch_start: tuple[float, float] | None = None  # finger distance, zoom
+        self._shown_page = 0
+        self._widest: float | None = None  # widest page in points, once loaded
 
         self.bar = QFrame(self)
         self.bar.setObjectName("ViewerBar")
@@ -153,7 +155,20 @@ class DocumentViewer(Overlay):
 
     def current_page(self) -> int:
         """0-based page at the top of the view."""
-        return self.view.pageNavigator().currentPage()
+        page = self.view.pageNavigator().currentPage()
+        if page == 0 and self._past_first_page():
+            # QPdfView reports page 0 while the top of the view is in the gap between
+            # two pages: keep the page the visitor was reading.
+            return self._shown_page
+        self._shown_page = page
+        return page
+
+    def _past_first_page(self) -> bool:
+        if self.pdf.pageCount() < 2:
+            return False
+        scale = self._fit_factor() * self._zoom * self.view.logicalDpiY() / 72.0
+        bottom = self.view.documentMargins().top() + self.pdf.pagePointSize(0).height() * scale
+        return self.view.verticalScrollBar().value() > bottom
 
     def zoom(self) -> float:
         """The zoom relative to fit-to-width (1.0 = the page fills the width)."""
@@ -342,10 +357,12 @@ class DocumentViewer(Overlay):
 
     def _fit_factor(self) -> float:
         """QPdfView's zoom factor at which the widest page fills the viewport's width."""
-        widest = max(
-            (self.pdf.pagePointSize(page).width() for page in range(self.pdf.pageCount())),
-            default=1.0,
-        )
+        if self._widest is None:
+            self._widest = max(
+                (self.pdf.pagePointSize(page).width() for page in range(self.pdf.pageCount())),
+                default=1.0,
+            )
+        widest = self._widest
         dpi_scale = self.view.logicalDpiX() / 72.0
         margins = self.view.documentMargins()
         usable = self.view.viewport().width() - margins.left() - margins.right()
@@ -361,6 +378,8 @@ class DocumentViewer(Overlay):
         self._finger = None
         self._last_tap = None
         self._pinch_start = None
+        self._shown_page = 0
+        self._widest = None
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf.close()
         self.view.horizontalScrollBar().setValue(0)

@@ -440,3 +440,25 @@ def test_the_viewer_offers_no_way_out(window: MainWindow, qtbot: QtBot) -> None:
         not w.isVisible() for w in QApplication.topLevelWidgets() if w is not window
     )
     viewer.close_overlay()
+
+
+def test_a_300_page_document_scrolls_end_to_end_in_order(
+    make_window: WindowFactory, qtbot: QtBot, content_copy: Path
+) -> None:
+    add_study(content_copy, sound_pdf(300))
+    window = make_window(content=content_copy, size=SMALL)
+    window.open_document("etude")
+    viewer = window.viewer
+    assert viewer.page_count() == 300
+    bar = viewer.view.verticalScrollBar()
+    step = viewer.view.viewport().height() // 3
+    seen = [viewer.current_page()]
+    while bar.value() < bar.maximum():
+        bar.setValue(bar.value() + step)
+        QApplication.processEvents()
+        seen.append(viewer.current_page())
+    assert seen == sorted(seen), "the page number never jumps back while scrolling down"
+    assert seen[-1] == 299
+    assert viewer.page_label.text().strip("\u2068\u2069") == "300 / 300"
+    assert not viewer.next_button.isEnabled()
+    tap(qtbot, viewer.close_button)
