@@ -1,37 +1,51 @@
-"""Builds the QApplication and wires content, language service and window together."""
+"""Builds the QApplication and wires config, content, language service and window together."""
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
+from kiosk.config import Config, LoadedConfig, check_against_site
 from kiosk.content import ContentError, ContentLibrary, load_content
 from kiosk.i18n import LanguageService
-from kiosk.paths import translations_dir
+from kiosk.log import on_uncaught_exception, recent_problems
+from kiosk.paths import default_content_dir, translations_dir
 from kiosk.ui.error_screen import ErrorScreen
 from kiosk.ui.fonts import font_for, register_fonts
+from kiosk.ui.placement import ScreenPlacement
 from kiosk.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.kiosk_mode import KioskMode
+    from kiosk.ui.lockdown import LockDown
 
 log = logging.getLogger("kiosk.app")
 
-WINDOWED_SIZE = (1366, 768)
 STARTUP_WATCHDOG_MS = 30_000
+# While the content is unusable, try loading it again this often.
+RETRY_MS = 15_000
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to run the kiosk, as given on the command line."""
+    """How to run the kiosk: the settings (config file and flags) and run-only switches."""
 
-    content_dir: Path
-    lang: str | None = None
+    loaded: LoadedConfig
     fullscreen: bool = False
     exit_after_startup: bool = False
+    log_file: Path | None = None
+
+    @property
+    def config(self) -> Config:
+        return self.loaded.config
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -62,16 +76,27 @@ def load_library(content_dir: Path) -> ContentLibrary | None:
     return result.library
 
 
-def build_window(app: QApplication, library: ContentLibrary, lang: str | None) -> MainWindow:
-    """The main window showing ``library`` in ``lang`` (the default language if unknown)."""
-    language = LanguageService(app, library.languages, translations_dir())
-    start = lang if lang in library.site.language_codes else library.default_language
-    if lang is not None and lang != start:
+def build_window(
+    app: QApplication,
+    library: ContentLibrary,
+    lang: str | None,
+    offered: tuple[str, ...] = (),
+) -> MainWindow:
+    """The main window showing ``library`` in ``lang`` (the default language if unknown).
+
+    ``offered`` limits and orders the languages visitors can pick (all when empty).
+    """
+    languages = library.languages
+    if offered:
+        by_code = {language.code: language for language in languages}
+        languages = tuple(by_code[code] for code in offered if code in by_code) or languages
+    codes = tuple(language.code for language in languages)
+    language = LanguageService(app, languages, translations_dir())
+    fallback = library.default_language if library.default_language in codes else codes[0]
+    start = lang if lang in codes else fallback
+    if lang and lang != start:
         log.warning(
-            "unknown language %r: available are %s; starting in %s",
-            lang,
-            ", ".join(library.site.language_codes),
-            start,
+            "unknown language %r: available are %s; starting in %s", lang, ", ".join(codes), start
         )
     language.set_language(start)
     window = MainWindow(library, language)
@@ -80,55 +105,158 @@ def build_window(app: QApplication, library: ContentLibrary, lang: str | None) -
     return window
 
 
+class KioskRun(QObject):
+    """One run of the kiosk: the window on screen, kiosk mode, reloads and retries.
+
+    Shows a calm "temporarily unavailable" screen while the content is unusable and
+    keeps trying to load it, so a kiosk recovers without a restart.
+    """
+
+    def __init__(self, app: QApplication, options: RunOptions) -> None:
+        super().__init__(app)
+        self._app = app
+        self._options = options
+        self._config = options.config
+        self._content_dir = self._config.content_dir or default_content_dir()
+        self.window: QWidget | None = None
+        self.main_window: MainWindow | None = None
+        self.mode: KioskMode | None = None
+        self._error_lock: LockDown | None = None
+        self._placement: ScreenPlacement | None = None
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._try_content)
+        on_uncaught_exception(self._recover)
+
+    @property
+    def fullscreen(self) -> bool:
+        return self._config.kiosk or self._options.fullscreen
+
+    def start(self) -> bool:
+        """Show the kiosk, or the unavailable screen; True when the content loaded."""
+        library = load_library(self._content_dir)
+        if library is None:
+            self._show_unavailable()
+            return False
+        self._show_main(library)
+        return True
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the content again and rebuild the window; keep the old one on failure."""
+        library = load_library(self._content_dir)
+        if library is None:
+            log.error(
+                "reload: the content in %s is unusable; keeping what is shown", self._content_dir
+            )
+            return
+        log.info("reload: content reloaded from %s", self._content_dir)
+        self._show_main(library)
+
+    @Slot()
+    def _try_content(self) -> None:
+        library = load_library(self._content_dir)
+        if library is not None:
+            log.info("the content is usable again: starting the kiosk")
+            self._retry.stop()
+            self._show_main(library)
+
+    def _show_unavailable(self) -> None:
+        screen = ErrorScreen()
+        self._replace_window(screen)
+        if self._config.kiosk:
+            from kiosk.ui.lockdown import LockDown
+
+            screen.set_close_allowed(False)
+            self._error_lock = LockDown(screen, self._config.hide_cursor, screen)
+            self._error_lock.activate()
+        self._retry.start()
+
+    def _show_main(self, library: ContentLibrary) -> None:
+        config = check_against_site(
+            self._options.loaded, library.site.language_codes, library.has_page
+        )
+        for problem in config.problems[len(self._options.loaded.problems) :]:
+            log.error("%s", problem)
+        settings = config.config
+        window = build_window(self._app, library, settings.default_language, settings.languages)
+        self.main_window = window
+        if self._options.exit_after_startup:
+            # exit(), not quit(): quit() asks the windows, and a kiosk window says no.
+            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: QApplication.exit(0)))
+        mode = None
+        if settings.kiosk:
+            from kiosk.ui.kiosk_mode import KioskMode
+
+            details = {
+                "content": str(self._content_dir),
+                "config": str(settings.source or "-"),
+                "log": str(self._options.log_file or "-"),
+            }
+            start_language = window.language.current
+            mode = KioskMode(
+                window, settings, details, recent_problems.records, lambda: start_language
+            )
+            mode.reload_requested.connect(self.reload)
+            mode.exit_requested.connect(lambda: QApplication.exit(0))
+        self._replace_window(window, mode)
+
+    def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> None:
+        """Show ``window`` (locked down by ``mode``) and close the one shown before."""
+        old, old_mode, old_lock = self.window, self.mode, self._error_lock
+        self._error_lock = None
+        # The old lock-down would close the new window as a stranger: stop it first.
+        if old_mode is not None:
+            old_mode.stop()
+        if old_lock is not None:
+            old_lock.deactivate()
+        self.window = window
+        self.mode = mode
+        self._placement = ScreenPlacement(window, self._config.screen, self.fullscreen)
+        self._placement.show()
+        if mode is not None:
+            mode.start()
+        if old is not None:
+            if isinstance(old, (MainWindow, ErrorScreen)):
+                old.set_close_allowed(True)
+            old.close()
+            old.deleteLater()
+
+    @Slot()
+    def _recover(self) -> None:
+        window = self.main_window
+        if window is not None and window is self.window:
+            QTimer.singleShot(0, window.recover_from_error)
+
+
 def run(options: RunOptions) -> int:
     """Run the kiosk until it is closed; return the process exit code."""
     app = create_application()
-    library = load_library(options.content_dir)
-    window: QWidget
-    if library is None:
-        window = ErrorScreen()
-    else:
-        main_window = build_window(app, library, options.lang)
-        if options.exit_after_startup:
-            main_window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
-        window = main_window
+    _quit_on_terminate(app)
+    kiosk_run = KioskRun(app, options)
+    loaded = kiosk_run.start()
     if options.exit_after_startup:
-        if library is None:
-            QTimer.singleShot(0, app.quit)
+        if not loaded:
+            QTimer.singleShot(0, lambda: QApplication.exit(1))
         _start_watchdog(app)
-    _show(window, options.fullscreen)
     code = app.exec()
-    return code if library is not None or not options.exit_after_startup else 1
+    on_uncaught_exception(None)
+    return code if loaded or not options.exit_after_startup else 1
 
 
-def _show(window: QWidget, fullscreen: bool) -> None:
-    if fullscreen:
-        show_fullscreen(window)
-        return
-    screen = window.screen().availableGeometry()
-    width = min(WINDOWED_SIZE[0], screen.width())
-    height = min(WINDOWED_SIZE[1], screen.height())
-    window.resize(width, height)
-    window.move(screen.center() - window.rect().center())
-    window.show()
+def _quit_on_terminate(app: QApplication) -> None:
+    """Leave cleanly (logs flushed) when the service manager stops the kiosk."""
 
+    def terminate(signum: int, frame: object) -> None:
+        log.info("stopping on signal %d", signum)
+        QApplication.exit(0)
 
-def show_fullscreen(window: QWidget) -> None:
-    """Cover the window's screen, with or without a window manager.
-
-    showFullScreen() only asks the window manager; a bare X session or a kiosk
-    compositor may have none, so the window also takes the screen's geometry
-    itself, and follows it when the screen changes resolution.
-    """
-    screen = window.screen()
-    window.setGeometry(screen.geometry())
-    window.showFullScreen()
-
-    def follow(geometry: QRect) -> None:
-        if window.isFullScreen():
-            window.setGeometry(geometry)
-
-    screen.geometryChanged.connect(follow)
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGINT, terminate)
+    # Python handles signals between bytecodes: let it run now and then.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
 
 
 def _start_watchdog(app: QApplication) -> None:

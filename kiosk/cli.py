@@ -1,4 +1,4 @@
-"""Command line: ``cri-kiosk [run] | check | tour | build-docs``."""
+"""Command line: ``cri-kiosk [run] | check | tour | build-docs | admin hash-pin``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.paths import default_content_dir
 
-COMMANDS = ("run", "check", "tour", "build-docs")
+COMMANDS = ("run", "check", "tour", "build-docs", "admin")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,12 +20,33 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, 'run' is assumed: cri-kiosk --fullscreen",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour,build-docs}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour,build-docs,admin}")
 
-    run = commands.add_parser("run", help="open the kiosk (windowed unless --fullscreen)")
+    run = commands.add_parser(
+        "run",
+        help="open the kiosk (windowed presentation mode unless --kiosk or --fullscreen)",
+        description="Options override the config file's keys.",
+    )
     _content_option(run)
+    run.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"config file (default: {default_config_path_text()})",
+    )
+    run.add_argument(
+        "--kiosk", action="store_true", help="kiosk mode: locked down, fullscreen, idle reset"
+    )
+    run.add_argument(
+        "--presentation",
+        action="store_true",
+        help="presentation mode even if the config says kiosk",
+    )
     run.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
     run.add_argument("--lang", metavar="CODE", help="start in this language (default: site's)")
+    run.add_argument("--screen", type=_screen_index, metavar="N", help="screen to use (0: primary)")
+    run.add_argument("--hide-cursor", action="store_true", help="hide the mouse pointer")
+    run.add_argument("--log-dir", type=Path, metavar="DIR", help="folder for the log files")
     run.add_argument(
         "--exit-after-startup",
         action="store_true",
@@ -60,7 +81,31 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="output folder (default: the kiosk's cache, where it looks for them)",
     )
+    admin = commands.add_parser("admin", help="technician tools")
+    admin_commands = admin.add_subparsers(dest="admin_command", metavar="{hash-pin}", required=True)
+    admin_commands.add_parser(
+        "hash-pin",
+        help="read a PIN and print its salted hash for the config's admin.pin_hash",
+        description="Reads the PIN twice without echo (or once from a pipe) and prints "
+        "the line to paste into the config file. The PIN itself is never stored.",
+    )
     return parser
+
+
+def default_config_path_text() -> str:
+    from kiosk.config import default_config_path
+
+    return str(default_config_path())
+
+
+def _screen_index(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a screen number: {text!r}") from None
+    if not 0 <= value <= 16:
+        raise argparse.ArgumentTypeError(f"screen {value} is out of range; allowed 0 to 16")
+    return value
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -80,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     ):
         args_list.insert(0, "run")
     args = build_parser().parse_args(args_list)
+    if args.command == "admin":
+        return _hash_pin()
+    if args.command == "run":
+        return _run(args)
     content_dir = args.content if args.content is not None else default_content_dir()
     if args.command == "check":
         return _check(content_dir)
@@ -87,21 +136,68 @@ def main(argv: list[str] | None = None) -> int:
         return _tour(content_dir, args.out, args.lang, args.size or [])
     if args.command == "build-docs":
         return _build_docs(content_dir, args.out)
-    return _run(args, content_dir)
+    raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
 
 
-def _run(args: argparse.Namespace, content_dir: Path) -> int:
+def _run(args: argparse.Namespace) -> int:
     from kiosk.app import RunOptions, run
+    from kiosk.config import (
+        LoadedConfig,
+        default_state_dir,
+        load_config,
+        with_overrides,
+    )
     from kiosk.log import setup_logging
 
-    setup_logging(verbose=args.verbose)
+    loaded = load_config(args.config, explicit=args.config is not None)
+    mode = "kiosk" if args.kiosk else "presentation" if args.presentation else None
+    config = with_overrides(
+        loaded.config,
+        mode=mode,
+        content_dir=args.content,
+        default_language=args.lang,
+        screen=args.screen,
+        hide_cursor=True if args.hide_cursor else None,
+        log_dir=args.log_dir,
+    )
+    log_file = setup_logging(
+        verbose=args.verbose, log_dir=config.log_dir or default_state_dir() / "logs"
+    )
+    for problem in loaded.problems:
+        print(f"cri-kiosk: {problem}", file=sys.stderr)
     options = RunOptions(
-        content_dir=content_dir,
-        lang=args.lang,
+        loaded=LoadedConfig(config, loaded.problems, loaded.text),
         fullscreen=args.fullscreen,
         exit_after_startup=args.exit_after_startup,
+        log_file=log_file,
     )
     return run(options)
+
+
+def _hash_pin() -> int:
+    import getpass
+
+    from kiosk.admin_pin import PinFormatError, hash_pin
+
+    try:
+        if sys.stdin.isatty():
+            pin = getpass.getpass("New admin PIN (4 to 12 digits): ")
+            again = getpass.getpass("The same PIN again: ")
+            if pin != again:
+                print("cri-kiosk admin hash-pin: the two PINs differ", file=sys.stderr)
+                return 2
+        else:
+            pin = sys.stdin.readline().strip()
+        hashed = hash_pin(pin)
+    except PinFormatError as error:
+        print(f"cri-kiosk admin hash-pin: {error}", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("cri-kiosk admin hash-pin: no PIN given", file=sys.stderr)
+        return 2
+    print("Paste this line into the [admin] table of the config file:", file=sys.stderr)
+    print(f'pin_hash = "{hashed}"')
+    return 0
 
 
 def _check(content_dir: Path) -> int:

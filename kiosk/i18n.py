@@ -44,6 +44,7 @@ class LanguageService(QObject):
         self._translators: list[QTranslator] = []
         self._base_font = app.font()
         self._current = ""
+        self._other: dict[str, QTranslator | None] = {}
 
     @property
     def current(self) -> str:
@@ -81,6 +82,19 @@ class LanguageService(QObject):
         self._app.setLayoutDirection(direction)
         self._app.setFont(font_for(language.is_rtl, self._base_font))
         self.language_changed.emit(code)
+
+    def translate_in(self, code: str, context: str, source: str) -> str:
+        """``source`` in language ``code``, whatever the current language is.
+
+        For screens that speak every language at once (the attract screen).
+        """
+        if code not in self._other:
+            self._other[code] = self._translator(
+                f"kiosk_{code}", str(self._translations_dir), required=False
+            )
+        translator = self._other[code]
+        text = translator.translate(context, source) if translator is not None else ""
+        return text or source
 
     def _load_translators(self, code: str) -> list[QTranslator | None]:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,13 @@ import pytest
 
 # Before any Qt import: tests draw offscreen unless a test starts its own X server.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No developer's own kiosk config, logs or statistics leak into (or out of) the tests;
+# subprocesses inherit these too.
+os.environ["CRI_KIOSK_TEST_HOME"] = tempfile.mkdtemp(prefix="cri-kiosk-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(os.environ["CRI_KIOSK_TEST_HOME"], "config")
+os.environ["XDG_STATE_HOME"] = os.path.join(os.environ["CRI_KIOSK_TEST_HOME"], "state")
+os.environ["XDG_DATA_HOME"] = os.path.join(os.environ["CRI_KIOSK_TEST_HOME"], "data")
+os.environ["XDG_CACHE_HOME"] = os.path.join(os.environ["CRI_KIOSK_TEST_HOME"], "cache")
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication

@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +61,59 @@ def test_real_window_starts_and_paints(xvfb_display: str, extra: tuple[str, ...]
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "could not load the Qt platform plugin" not in result.stderr
+
+
+# Real X key events (XTEST) a visitor or a stray keyboard could send, in xdotool's names.
+XDOTOOL_BREAKOUTS = [
+    "alt+F4", "ctrl+q", "ctrl+w", "ctrl+p", "ctrl+s", "ctrl+o", "ctrl+n", "ctrl+t",
+    "Escape", "alt+space", "shift+F10", "Menu", "F1", "F5", "F11", "F12", "alt+Tab",
+    "ctrl+plus", "ctrl+minus", "super",
+]  # fmt: skip
+
+
+def xdotool(display: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["xdotool", *args],
+        env=dict(os.environ, DISPLAY=display),
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+
+def test_kiosk_mode_survives_real_key_presses_without_window_manager(
+    xvfb_display: str, tmp_path: Path
+) -> None:
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (make test installs it as root)")
+    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb")
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--kiosk", "--log-dir", str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        found = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Oriental")
+        assert found.returncode == 0, found.stderr
+        window = found.stdout.split()[0]
+        geometry = xdotool(xvfb_display, "getwindowgeometry", window).stdout
+        assert "1920x1080" in geometry, geometry
+        xdotool(xvfb_display, "windowfocus", "--sync", window)
+        for keys in XDOTOOL_BREAKOUTS:
+            xdotool(xvfb_display, "key", "--clearmodifiers", keys)
+        time.sleep(1.0)
+        assert kiosk.poll() is None, "the kiosk quit on a key press"
+        still = xdotool(xvfb_display, "search", "--onlyvisible", "--name", "Oriental")
+        assert still.stdout.split() == [window], "the window went away or another appeared"
+        assert "1920x1080" in xdotool(xvfb_display, "getwindowgeometry", window).stdout
+    finally:
+        kiosk.terminate()
+        _, stderr = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    log_text = (tmp_path / "cri-kiosk.log").read_text(encoding="utf-8")
+    assert "kiosk mode: blocked" in log_text

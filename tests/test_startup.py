@@ -90,3 +90,35 @@ def test_tour_rejects_bad_arguments_clearly(
     result = run_kiosk(*args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_a_bad_config_is_reported_and_the_kiosk_still_starts(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('mode = "presentation"\n\n[idle]\ntimeout = "soon"\n', encoding="utf-8")
+    result = run_kiosk("--config", str(config), "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert f"{config}:4: error: idle.timeout: must be a whole number from 10 to 3600" in (
+        result.stderr
+    )
+
+
+def test_kiosk_flag_starts_locked_down_and_logs_to_files(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    result = run_kiosk("--kiosk", "--log-dir", str(logs), "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert "no admin exit" in result.stderr
+    assert (logs / "cri-kiosk.log").is_file()
+    assert "no admin exit" in (logs / "cri-kiosk.log").read_text(encoding="utf-8")
+
+
+def test_missing_content_folder_in_kiosk_mode_exits_nonzero_after_startup(tmp_path: Path) -> None:
+    result = run_kiosk(
+        "--kiosk",
+        "--content",
+        str(tmp_path / "absent"),
+        "--log-dir",
+        str(tmp_path),
+        "--exit-after-startup",
+    )
+    assert result.returncode == 1
+    assert "content unusable" in result.stderr

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Uptime: {time}</source>
+        <translation>مدة التشغيل: {time}</translation>
+    </message>
+    <message>
+        <source>Recent warnings and errors:</source>
+        <translation>التحذيرات والأخطاء الأخيرة:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>الإدارة</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>الخروج من الكشك</translation>
+    </message>
+    <message>
+        <source>Reload content</source>
+        <translation>إعادة تحميل المحتوى</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Touch the screen to start</source>
+        <translation>المس الشاشة للبدء</translation>
+    </message>
+</context>
+<context>
     <name>Brochure</name>
     <message>
         <source>Summary presentation</source>
@@ -114,6 +152,41 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Too many wrong PINs. Try again in {time}.</source>
+        <translation>عدد كبير من الرموز الخاطئة. أعد المحاولة بعد {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>رمز خاطئ.</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set in the configuration.</source>
+        <translation>لم يُحدَّد أي رمز إدارة في الإعدادات.</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN.</source>
+        <translation>أدخل رمز الإدارة.</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>الإدارة</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
@@ -161,6 +234,21 @@
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
         <translation>هذه الصفحة غير متوفرة بعد بلغتك. اللغة المعروضة: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message>
+        <source>Still there?</source>
+        <translation>هل ما زلت هنا؟</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <source>Back to the start in {seconds} s</source>
+        <translation>العودة إلى البداية بعد {seconds} ث</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Uptime: {time}</source>
+        <translation>Uptime: {time}</translation>
+    </message>
+    <message>
+        <source>Recent warnings and errors:</source>
+        <translation>Recent warnings and errors:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Exit the kiosk</translation>
+    </message>
+    <message>
+        <source>Reload content</source>
+        <translation>Reload content</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Touch the screen to start</source>
+        <translation>Touch the screen to start</translation>
+    </message>
+</context>
+<context>
     <name>Brochure</name>
     <message>
         <source>Summary presentation</source>
@@ -114,6 +152,41 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Too many wrong PINs. Try again in {time}.</source>
+        <translation>Too many wrong PINs. Try again in {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set in the configuration.</source>
+        <translation>No admin PIN is set in the configuration.</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN.</source>
+        <translation>Enter the admin PIN.</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
@@ -161,6 +234,21 @@
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
         <translation>This page is not yet available in your language. Shown in: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Still there?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Back to the start in {seconds} s</source>
+        <translation>Back to the start in {seconds} s</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Uptime: {time}</source>
+        <translation>En marche depuis : {time}</translation>
+    </message>
+    <message>
+        <source>Recent warnings and errors:</source>
+        <translation>Avertissements et erreurs récents :</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Quitter le kiosque</translation>
+    </message>
+    <message>
+        <source>Reload content</source>
+        <translation>Recharger le contenu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Touch the screen to start</source>
+        <translation>Touchez l&apos;écran pour commencer</translation>
+    </message>
+</context>
+<context>
     <name>Brochure</name>
     <message>
         <source>Summary presentation</source>
@@ -114,6 +152,41 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Too many wrong PINs. Try again in {time}.</source>
+        <translation>Trop de codes erronés. Réessayez dans {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Code erroné.</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set in the configuration.</source>
+        <translation>Aucun code d&apos;administration n&apos;est défini dans la configuration.</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN.</source>
+        <translation>Saisissez le code d&apos;administration.</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
@@ -161,6 +234,21 @@
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
         <translation>Cette page n&apos;est pas encore disponible dans votre langue. Langue affichée : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Vous êtes toujours là ?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Back to the start in {seconds} s</source>
+        <translation>Retour à l&apos;accueil dans {seconds} s</translation>
     </message>
 </context>
 <context>

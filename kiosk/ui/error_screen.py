@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.fonts import families_for
@@ -26,8 +27,11 @@ class ErrorScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ErrorScreen")
+        self._close_allowed = True
         self.setStyleSheet(style_sheet(metrics_for(1366, 768), families_for(is_rtl=False)))
         layout = QVBoxLayout(self)
+        # No minimum window size: kiosk platforms without a window manager ignore it.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         layout.addStretch(1)
         for title, text in MESSAGES:
             title_label = QLabel(title, self)
@@ -40,3 +44,13 @@ class ErrorScreen(QWidget):
                 layout.addWidget(label)
             layout.addSpacing(40)
         layout.addStretch(1)
+
+    def set_close_allowed(self, allowed: bool) -> None:
+        """In kiosk mode this screen stays up until the content can be shown."""
+        self._close_allowed = allowed
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_allowed:
+            super().closeEvent(event)
+        else:
+            event.ignore()

@@ -139,6 +139,11 @@ class SectionPage(QWidget):
         self._body.insertWidget(self._body.indexOf(self.text), downloads)
         downloads.hide()
 
+    def reset(self) -> None:
+        """Forget the last visitor's place: the next visit starts at the top."""
+        self._page_id = ""
+        self.text.verticalScrollBar().setValue(0)
+
     def step(self, delta: int) -> None:
         """Open the previous (-1) or next (+1) sibling section, if there is one."""
         target = self._sibling(delta)

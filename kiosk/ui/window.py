@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
@@ -13,17 +15,22 @@ from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import families_for
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
+from kiosk.ui.overlay import open_overlays
 from kiosk.ui.pdf_viewer import DocumentViewer
 from kiosk.ui.qr_overlay import QrOverlay
 from kiosk.ui.section_page import SectionPage
 from kiosk.ui.theme import Metrics, metrics_for, style_sheet
 from kiosk.ui.top_bar import TopBar
 
+log = logging.getLogger("kiosk.window")
+
 
 class MainWindow(QWidget):
     """Wires navigation and language to the screens. Knows no file formats."""
 
     first_painted = Signal()
+    # After a reset between visitors; widgets with per-visitor settings follow it.
+    visitor_reset = Signal()
 
     def __init__(
         self, library: ContentLibrary, language: LanguageService, parent: QWidget | None = None
@@ -36,6 +43,7 @@ class MainWindow(QWidget):
         self._style_key: tuple[Metrics, bool] | None = None
         self._metrics = metrics_for(self.width(), self.height())
         self._painted = False
+        self._close_allowed = True
 
         self.top_bar = TopBar(library.languages, self)
         self.home = HomeScreen(library, self)
@@ -69,6 +77,40 @@ class MainWindow(QWidget):
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
         return self.navigator.current
+
+    def organisation_text(self, key: str, lang: str) -> str:
+        """The site's organisation name, short name or tagline in ``lang``."""
+        return self._library.site.organisation_text(key, lang)
+
+    def set_close_allowed(self, allowed: bool) -> None:
+        """In kiosk mode the window refuses every close request (Alt+F4, close())."""
+        self._close_allowed = allowed
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_allowed:
+            super().closeEvent(event)
+            return
+        log.warning("refused to close the kiosk window")
+        event.ignore()
+
+    @Slot(str)
+    def reset_for_next_visitor(self, language: str) -> None:
+        """Leave no trace of the last visitor: overlays closed, home, default language."""
+        for overlay in reversed(open_overlays(self)):
+            overlay.close_overlay()
+        self.navigator.home()
+        if language:
+            self.language.set_language(language)
+        self.section.reset()
+        self.home.scroll_to_top()
+        self.visitor_reset.emit()
+
+    @Slot()
+    def recover_from_error(self) -> None:
+        """After an unexpected error: close overlays and take the visitor home."""
+        for overlay in reversed(open_overlays(self)):
+            overlay.close_overlay()
+        self.navigator.home()
 
     # documents (issue 3) ---------------------------------------------------------
     def _set_up_documents(self, library: ContentLibrary) -> None:

@@ -32,8 +32,8 @@ run_pkgs="libxcb1 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image
 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
 
-# Virtual X server for the tests marked `gui`.
-test_pkgs="xvfb xauth"
+# Virtual X server for the tests marked `gui`, and xdotool to type real X key events.
+test_pkgs="xvfb xauth xdotool"
 
 case "$mode" in
     base) wanted="$base_pkgs" ;;

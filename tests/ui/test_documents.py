@@ -462,3 +462,17 @@ def test_a_300_page_document_scrolls_end_to_end_in_order(
     assert viewer.page_label.text().strip("\u2068\u2069") == "300 / 300"
     assert not viewer.next_button.isEnabled()
     tap(qtbot, viewer.close_button)
+
+
+def test_the_reset_between_visitors_closes_documents_and_qr_codes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.open_document("brochure-fr")
+    tap(qtbot, window.viewer.next_button)
+    window.show_qr("https://example.org/", "Exemple")
+
+    window.reset_for_next_visitor("fr")
+
+    assert open_overlays(window) == []
+    assert window.viewer.document_id == "" and window.viewer.pdf.pageCount() == 0
+    assert window.qr_overlay.address == ""

@@ -1,0 +1,333 @@
+"""The kiosk's settings: one typed schema, loaded from a TOML file, overridden by flags.
+
+Every key has a default and a one-line description (README's configuration table is
+checked against ``SETTINGS``). A wrong value never stops the kiosk: it is reported as
+``path:line: error: ...`` naming the allowed values, and the default is used instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, type_name
+
+MODES = ("presentation", "kiosk")
+CONFIG_NAME = "config.toml"
+APP_FOLDER = "cri-kiosk"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings. Paths are absolute; empty means "use the built-in choice"."""
+
+    mode: str = "presentation"
+    default_language: str = ""
+    languages: tuple[str, ...] = ()
+    screen: int = 0
+    content_dir: Path | None = None
+    log_dir: Path | None = None
+    hide_cursor: bool = False
+    idle_timeout: int = 120
+    idle_countdown: int = 20
+    attract_delay: int = 30
+    admin_pin_hash: str = ""
+    admin_corner_seconds: float = 3.0
+    loop_enabled: bool = False
+    loop_seconds: int = 25
+    loop_languages: tuple[str, ...] = ()
+    loop_skip: tuple[str, ...] = ()
+    stats_enabled: bool = True
+    stats_retention_days: int = 365
+    source: Path | None = field(default=None, compare=False)
+
+    @property
+    def kiosk(self) -> bool:
+        return self.mode == "kiosk"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of the config file: where it is written, its type and what it means."""
+
+    key: str  # as written in the file; "table.key" for keys in a table
+    attribute: str
+    kind: type
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    item_kind: type | None = None  # for lists
+    must_exist: bool = False  # for folders
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("mode", "mode", str, "presentation (windowed, closable) or kiosk (locked down)",
+            choices=MODES),
+    Setting("default_language", "default_language", str,
+            "language a visitor starts in and returns to on reset; empty: the site's default"),
+    Setting("languages", "languages", list,
+            "languages offered to visitors, in switcher order; empty: all of the site's",
+            item_kind=str),
+    Setting("screen", "screen", int, "screen to use, 0 for the primary one, 1 the next...",
+            minimum=0, maximum=16),
+    Setting("content_dir", "content_dir", Path,
+            "content folder; empty: the bundled content", must_exist=True),
+    Setting("log_dir", "log_dir", Path,
+            "folder for the rotating log files; empty: the platform's log/state folder"),
+    Setting("hide_cursor", "hide_cursor", bool, "hide the mouse pointer (touch-only screens)"),
+    Setting("idle.timeout", "idle_timeout", int,
+            "seconds without a touch or key before the \"Still there?\" prompt",
+            minimum=10, maximum=3600),
+    Setting("idle.countdown", "idle_countdown", int,
+            "seconds the prompt counts down before the kiosk resets", minimum=3, maximum=120),
+    Setting("idle.attract_delay", "attract_delay", int,
+            "seconds after a reset before the attract screen appears", minimum=0, maximum=3600),
+    Setting("admin.pin_hash", "admin_pin_hash", str,
+            "salted PIN hash from `cri-kiosk admin hash-pin`; empty: no admin exit"),
+    Setting("admin.corner_seconds", "admin_corner_seconds", float,
+            "seconds to hold the top corner to open the PIN pad", minimum=1.0, maximum=15.0),
+    Setting("loop.enabled", "loop_enabled", bool,
+            "play the sections by themselves when nobody uses the screen"),
+    Setting("loop.seconds", "loop_seconds", int, "seconds each section stays on screen",
+            minimum=3, maximum=600),
+    Setting("loop.languages", "loop_languages", list,
+            "languages the loop goes through, in order; empty: all offered", item_kind=str),
+    Setting("loop.skip", "loop_skip", list, "section ids the loop leaves out", item_kind=str),
+    Setting("stats.enabled", "stats_enabled", bool,
+            "record anonymous visit statistics on this machine"),
+    Setting("stats.retention_days", "stats_retention_days", int,
+            "days of statistics kept; older records are deleted", minimum=1, maximum=3650),
+)  # fmt: skip
+
+_BY_KEY = {setting.key: setting for setting in SETTINGS}
+_TABLES = {setting.key.split(".")[0] for setting in SETTINGS if "." in setting.key}
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """A mistake in the config file; the kiosk uses the default for that key."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: error: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: Config
+    problems: tuple[ConfigProblem, ...] = ()
+    text: str = ""  # the file's text, to name lines in later checks
+
+
+def default_config_path() -> Path:
+    """The platform's per-user config location (``--config`` overrides it)."""
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        return Path(base) / APP_FOLDER / CONFIG_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_FOLDER / CONFIG_NAME
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / APP_FOLDER / CONFIG_NAME
+
+
+def default_state_dir() -> Path:
+    """Where logs and statistics go when the config does not say."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / APP_FOLDER
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_FOLDER
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / APP_FOLDER
+
+
+def load_config(path: Path | None, explicit: bool = False) -> LoadedConfig:
+    """Read ``path`` (default location when None). A missing default file is no error.
+
+    ``explicit`` says the path was asked for (``--config``): then a missing file is
+    reported, because the technician expects it to be read.
+    """
+    path = path if path is not None else default_config_path()
+    if not path.is_file():
+        if explicit:
+            return LoadedConfig(
+                Config(), (ConfigProblem(path, 1, "config file not found; using defaults"),)
+            )
+        return LoadedConfig(Config())
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else error.strerror
+        return LoadedConfig(Config(), (ConfigProblem(path, 1, f"cannot read: {reason}"),))
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> LoadedConfig:
+    """Validate config text; every bad key falls back to its default."""
+    try:
+        data = parse_toml(text)
+    except TomlSyntaxError as error:
+        message = f"not valid TOML: {error.reason}; using defaults for every key"
+        return LoadedConfig(Config(source=path), (ConfigProblem(path, error.line, message),))
+    problems: list[ConfigProblem] = []
+    values: dict[str, Any] = {}
+    for key, value in _flatten(data, text, path, problems):
+        setting = _BY_KEY.get(key)
+        line = _line_of(text, key)
+        if setting is None:
+            problems.append(ConfigProblem(path, line, _unknown_key_message(key)))
+            continue
+        try:
+            values[setting.attribute] = _convert(setting, value, path)
+        except ValueError as error:
+            problems.append(ConfigProblem(path, line, f"{key}: {error}"))
+    return LoadedConfig(replace(Config(), source=path, **values), tuple(problems), text)
+
+
+def _flatten(
+    data: dict[str, Any], text: str, path: Path, problems: list[ConfigProblem]
+) -> list[tuple[str, Any]]:
+    items: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        if key in _TABLES and isinstance(value, dict):
+            items.extend((f"{key}.{sub}", sub_value) for sub, sub_value in value.items())
+        elif key in _TABLES:
+            problems.append(
+                ConfigProblem(path, key_line(text, key), f"{key} must be a table: [{key}]")
+            )
+        else:
+            items.append((key, value))
+    return items
+
+
+def _line_of(text: str, key: str) -> int:
+    if "." not in key:
+        return key_line(text, key)
+    table, sub = key.split(".", 1)
+    start = key_line(text, table)
+    lines = text.splitlines()
+    section = "\n".join(lines[start - 1 :])
+    return key_line(section, sub, start)
+
+
+def _unknown_key_message(key: str) -> str:
+    known = ", ".join(setting.key for setting in SETTINGS)
+    return f"unknown key {key!r}; known keys: {known}"
+
+
+def _convert(setting: Setting, value: Any, path: Path) -> Any:
+    """The value as the Config field wants it; ValueError says what is allowed."""
+    kind = setting.kind
+    if kind is bool:
+        if type(value) is not bool:
+            raise ValueError(f"must be true or false, not {type_name(value)} {value!r}")
+        return value
+    if kind is int or kind is float:
+        number_ok = type(value) is int or (kind is float and type(value) is float)
+        if not number_ok:
+            wanted = "a whole number" if kind is int else "a number"
+            raise ValueError(
+                f"must be {wanted} {_range(setting)}, not {type_name(value)} {value!r}"
+            )
+        if (setting.minimum is not None and value < setting.minimum) or (
+            setting.maximum is not None and value > setting.maximum
+        ):
+            raise ValueError(f"{value} is out of range; allowed {_range(setting)}")
+        return kind(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise ValueError(f"must be text, not {type_name(value)} {value!r}{_choices(setting)}")
+        if setting.choices and value not in setting.choices:
+            raise ValueError(f"{value!r} is not allowed{_choices(setting)}")
+        return value.strip()
+    if kind is Path:
+        if not isinstance(value, str):
+            raise ValueError(f"must be a folder path in quotes, not {type_name(value)} {value!r}")
+        if not value.strip():
+            return None
+        folder = Path(value).expanduser()
+        if not folder.is_absolute():
+            folder = (path.parent / folder).resolve()
+        if setting.must_exist and not folder.is_dir():
+            raise ValueError(f"folder {str(folder)!r} not found; using the default")
+        return folder
+    if kind is list:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValueError(f'must be a list of texts such as ["fr", "ar"], not {value!r}')
+        return tuple(item.strip() for item in value)
+    raise AssertionError(f"unhandled setting kind {kind}")  # pragma: no cover
+
+
+def _range(setting: Setting) -> str:
+    low = _number(setting.minimum)
+    high = _number(setting.maximum)
+    return f"from {low} to {high}"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "any"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _choices(setting: Setting) -> str:
+    if not setting.choices:
+        return ""
+    return "; allowed: " + ", ".join(setting.choices)
+
+
+def check_against_site(
+    loaded: LoadedConfig, site_languages: tuple[str, ...], site_pages: Callable[[str], bool]
+) -> LoadedConfig:
+    """Drop language codes and section ids the content does not have, reporting each."""
+    config = loaded.config
+    path = config.source or Path(CONFIG_NAME)
+    text = loaded.text
+    problems = list(loaded.problems)
+    known = ", ".join(site_languages)
+    changes: dict[str, Any] = {}
+
+    def keep_known(key: str, attribute: str, codes: tuple[str, ...]) -> None:
+        good = tuple(code for code in codes if code in site_languages)
+        for code in codes:
+            if code not in site_languages:
+                message = f"{key}: unknown language {code!r}; the content has: {known}"
+                problems.append(ConfigProblem(path, _line_of(text, key), message))
+        if good != codes:
+            changes[attribute] = good
+
+    keep_known("languages", "languages", config.languages)
+    keep_known("loop.languages", "loop_languages", config.loop_languages)
+    if config.default_language and config.default_language not in site_languages:
+        message = f"default_language: unknown language {config.default_language!r}; " + (
+            f"the content has: {known}"
+        )
+        problems.append(ConfigProblem(path, _line_of(text, "default_language"), message))
+        changes["default_language"] = ""
+    offered = changes.get("languages", config.languages)
+    default = changes.get("default_language", config.default_language)
+    if default and offered and default not in offered:
+        message = f"default_language {default!r} is not in languages; it is offered anyway"
+        problems.append(ConfigProblem(path, _line_of(text, "default_language"), message))
+    unknown_pages = [page for page in config.loop_skip if not site_pages(page)]
+    for page in unknown_pages:
+        message = f"loop.skip: no section with id {page!r}"
+        problems.append(ConfigProblem(path, _line_of(text, "loop.skip"), message))
+    return LoadedConfig(replace(config, **changes), tuple(problems), text)
+
+
+def with_overrides(config: Config, **overrides: Any) -> Config:
+    """Command-line flags win over the file; None means "not given"."""
+    names = {f.name for f in fields(Config)}
+    unknown = set(overrides) - names
+    if unknown:
+        raise TypeError(f"unknown config fields: {sorted(unknown)}")
+    return replace(config, **{k: v for k, v in overrides.items() if v is not None})

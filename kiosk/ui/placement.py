@@ -1,0 +1,122 @@
+"""Which screen the window is on, fullscreen without a window manager, and screen changes."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from PySide6.QtCore import QObject, QRect, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger("kiosk.screens")
+
+WINDOWED_SIZE = (1366, 768)
+
+
+def choose_screen(index: int) -> QScreen:
+    """Screen ``index`` in the platform's order (0 = primary), else the primary one."""
+    primary = QGuiApplication.primaryScreen()
+    others = [screen for screen in QGuiApplication.screens() if screen is not primary]
+    ordered = [primary, *others]
+    if index < len(ordered):
+        return ordered[index]
+    log.warning(
+        "screen %d is not connected (%d screen(s)); using the primary screen", index, len(ordered)
+    )
+    return primary
+
+
+class ScreenPlacement(QObject):
+    """Keeps a window on its configured screen, covering it when fullscreen.
+
+    showFullScreen() only asks a window manager; kiosk boxes may have none (a bare X
+    session) or a compositor that ignores it, so the window also takes the screen's
+    geometry itself. When screens are plugged, unplugged, rotated or resized, the
+    window moves to the configured screen (or the one left) and covers it again.
+    """
+
+    def __init__(self, window: QWidget, screen_index: int, fullscreen: bool) -> None:
+        super().__init__(window)
+        self._window = window
+        self._index = screen_index
+        self._fullscreen = fullscreen
+        self._screen: QScreen | None = None
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.place)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._screens_changed)
+            app.screenRemoved.connect(self._screens_changed)
+            app.primaryScreenChanged.connect(self._screens_changed)
+
+    @property
+    def fullscreen(self) -> bool:
+        return self._fullscreen
+
+    def show(self) -> None:
+        """Show the window on its screen: fullscreen, or centred at the laptop size."""
+        screen = choose_screen(self._index)
+        self._follow(screen)
+        if self._fullscreen:
+            self._cover(screen)
+            self._window.showFullScreen()
+            return
+        area = screen.availableGeometry()
+        width = min(WINDOWED_SIZE[0], area.width())
+        height = min(WINDOWED_SIZE[1], area.height())
+        self._window.resize(width, height)
+        self._window.move(area.center() - self._window.rect().center())
+        self._window.show()
+
+    def set_fullscreen(self, fullscreen: bool) -> None:
+        """Toggle between covering the screen and the laptop window."""
+        if fullscreen == self._fullscreen:
+            return
+        self._fullscreen = fullscreen
+        if fullscreen:
+            self.show()
+        else:
+            self._window.showNormal()
+            self.show()
+
+    @Slot()
+    def place(self) -> None:
+        """Move to the configured screen (or the one left) and cover it again."""
+        screen = choose_screen(self._index)
+        self._follow(screen)
+        if self._fullscreen:
+            self._cover(screen)
+            if not self._window.isFullScreen():
+                self._window.showFullScreen()
+
+    def _cover(self, screen: QScreen) -> None:
+        handle = self._window.windowHandle()
+        if handle is not None and handle.screen() is not screen:
+            handle.setScreen(screen)
+        self._window.setGeometry(screen.geometry())
+
+    def _follow(self, screen: QScreen) -> None:
+        if screen is self._screen:
+            return
+        if self._screen is not None:
+            # The old screen may already be gone.
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._screen.geometryChanged.disconnect(self._geometry_changed)
+        self._screen = screen
+        screen.geometryChanged.connect(self._geometry_changed)
+
+    @Slot(QRect)
+    def _geometry_changed(self, geometry: QRect) -> None:
+        log.info("screen geometry changed to %dx%d", geometry.width(), geometry.height())
+        self._pending.start()
+
+    @Slot(QScreen)
+    def _screens_changed(self, screen: QScreen) -> None:
+        # The removed screen is still listed while its signal runs: place once it is gone.
+        if screen is self._screen:
+            self._screen = None
+        log.info("screens changed: %d connected", len(QGuiApplication.screens()))
+        self._pending.start()
