@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTranslator
-from PySide6.QtPdf import QPdfDocument
 
 from kiosk.content.documents import Document, DocumentKind, FileProblem, FileProblemKind
 from kiosk.content.library import ContentLibrary
 from kiosk.docs.brochure import brochure_source, write_brochure
 from kiosk.paths import translations_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
 
 log = logging.getLogger("kiosk.docs")
 
@@ -130,6 +133,9 @@ class DocumentStore(QObject):
 
 def probe_pdf(path: Path, parent: QObject) -> DocumentInfo:
     """Open ``path`` with QtPdf to count its pages; a damaged file gives a problem."""
+    # QtPdf is imported on first use: start-up does not need it.
+    from PySide6.QtPdf import QPdfDocument
+
     try:
         size = path.stat().st_size
     except OSError:
@@ -147,6 +153,8 @@ def probe_pdf(path: Path, parent: QObject) -> DocumentInfo:
 
 def load_problem(error: QPdfDocument.Error) -> FileProblem:
     """A QtPdf load error as a file problem."""
+    from PySide6.QtPdf import QPdfDocument
+
     kinds = {
         QPdfDocument.Error.FileNotFound: (FileProblemKind.MISSING, "is missing"),
         QPdfDocument.Error.IncorrectPassword: (

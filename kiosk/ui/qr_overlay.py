@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -35,6 +34,9 @@ class QrCodeWidget(QWidget):
         """Show ``address`` as a QR code; an empty address shows nothing."""
         self._address = address
         if address:
+            # segno takes tens of milliseconds to import: not at start-up.
+            import segno
+
             code = segno.make(address, error="m", micro=False)
             self._rows = [
                 [bool(module) for module in row] for row in code.matrix_iter(border=QUIET_ZONE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -16,11 +17,13 @@ from kiosk.ui.fonts import families_for
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
-from kiosk.ui.pdf_viewer import DocumentViewer
 from kiosk.ui.qr_overlay import QrOverlay
 from kiosk.ui.section_page import SectionPage
 from kiosk.ui.theme import Metrics, metrics_for, style_sheet
 from kiosk.ui.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from kiosk.ui.pdf_viewer import DocumentViewer
 
 log = logging.getLogger("kiosk.window")
 
@@ -118,12 +121,22 @@ class MainWindow(QWidget):
         self.documents = DocumentStore(library, parent=self)
         self.downloads = DownloadsList(self.documents, library.site.url, self.section)
         self.section.set_downloads(self.downloads)
-        self.viewer = DocumentViewer(self.documents, self)
+        self._viewer: DocumentViewer | None = None
         self.qr_overlay = QrOverlay(self)
         self.section.document_requested.connect(self.open_document)
         self.section.web_link_requested.connect(self.show_qr)
         self.downloads.document_requested.connect(self.open_document)
         self.downloads.web_link_requested.connect(self.show_qr)
+
+    @property
+    def viewer(self) -> DocumentViewer:
+        """The document viewer, built on first use so that QtPdf stays out of start-up."""
+        if self._viewer is None:
+            from kiosk.ui.pdf_viewer import DocumentViewer
+
+            self._viewer = DocumentViewer(self.documents, self)
+            self._viewer.apply_metrics(self._metrics)
+        return self._viewer
 
     @Slot(str)
     def open_document(self, doc_id: str) -> None:
@@ -180,5 +193,7 @@ class MainWindow(QWidget):
             self.top_bar.apply_metrics(self._metrics)
             self.home.apply_metrics(self._metrics)
             self.section.apply_metrics(self._metrics)
-            for widget in (self.downloads, self.viewer, self.qr_overlay):
-                widget.apply_metrics(self._metrics)
+            self.downloads.apply_metrics(self._metrics)
+            self.qr_overlay.apply_metrics(self._metrics)
+            if self._viewer is not None:
+                self._viewer.apply_metrics(self._metrics)
