@@ -239,7 +239,7 @@ class DocumentViewer(Overlay):
         self._bar_layout.setSpacing(metrics.px(24))
         self._footer.setContentsMargins(pad, metrics.px(12), pad, metrics.px(12))
         self._footer.setSpacing(metrics.px(20))
-        side = metrics.px(150)
+        side = metrics.px(180)
         self.qr_code.setFixedSize(side, side)
         self.view.setPageSpacing(metrics.px(16))
         self._refresh_icons()
@@ -438,6 +438,9 @@ class DocumentViewer(Overlay):
         self.page_label.setVisible(bool(count))
         self.previous_button.setEnabled(count > 0 and page > 0)
         self.next_button.setEnabled(count > 0 and page < count - 1)
+        # Nothing to page through behind a message.
+        self.previous_button.setVisible(self._problem is None)
+        self.next_button.setVisible(self._problem is None)
         self.page_changed.emit(page)
 
     def _language(self) -> str:
