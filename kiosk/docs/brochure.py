@@ -26,12 +26,20 @@ from kiosk.ui.fonts import families_for
 from kiosk.ui.theme import PALETTE
 
 # Bump when the layout changes: cached brochures are then typeset again.
-BROCHURE_FORMAT = 3
+BROCHURE_FORMAT = 4
 CONTEXT = "Brochure"
 RESOLUTION_DPI = 300
 BODY_POINTS = 11.0
 FOOTER_POINTS = 8.5
 _ANCHOR = re.compile(r"<a\b[^>]*>|</a>")
+# Kiosk navigation has no place on paper: a paragraph or list item that is only a link
+# to a page ("Retour au Pôle MedEst"), a "see the plan" link ending a list item, and a
+# heading left with nothing under it once its links are gone ("Les autres blocs").
+_SECTION_LINK = r'<a href="kiosk:section/[^"]*">[^<]*</a>'
+_LINK_ONLY_PARAGRAPH = re.compile(rf"<p>{_SECTION_LINK}</p>\n?")
+_LINK_ONLY_LIST = re.compile(rf"<ul>\n(?:<li>{_SECTION_LINK}</li>\n)+</ul>\n?")
+_TRAILING_LINK = re.compile(rf"(?<=[^>\s])\s+{_SECTION_LINK}(?=</li>)")
+_EMPTY_HEADING = re.compile(r"<h2>[^<]*</h2>\n?(?=<h2>|$)")
 _BLOCK_TAG = re.compile(r"<(li|ul|ol|p|h2|h3|table)(?=[ >])")
 
 
@@ -89,7 +97,7 @@ def brochure_source(
         view = library.view(page_id, lang)
         if view is None or view.page.downloads:
             continue
-        body = _ANCHOR.sub("", library.html(view.page))
+        body = _ANCHOR.sub("", _without_navigation(library.html(view.page)))
         top_level = library.parent(page_id) is None
         sections.append((view.page.title, body, top_level))
     site = library.site
@@ -102,6 +110,14 @@ def brochure_source(
         texts={key: tr(key) for key in (KICKER, NOTICE, CONTENTS, FOOTER)},
         sections=tuple(sections),
     )
+
+
+def _without_navigation(page_html: str) -> str:
+    """The page's text without the links that only move around the kiosk."""
+    text = _LINK_ONLY_PARAGRAPH.sub("", page_html)
+    text = _LINK_ONLY_LIST.sub("", text)
+    text = _TRAILING_LINK.sub("", text)
+    return _EMPTY_HEADING.sub("", text.strip())
 
 
 def _css(rtl: bool) -> str:

@@ -97,3 +97,6 @@ def test_the_downloads_page_is_not_in_the_brochure(
     text = " ".join(text_of(path, page) for page in range(pages))
     assert "Touchez un document de la liste" not in text
     assert "Parc Industriel de Selouane" in text, "the three zones are in"
+    assert "20 milliards de dirhams" in text, "the key figures are in"
+    for navigation in ("Retour au P", "Voir le plan", "Les autres blocs du plan"):
+        assert navigation not in text, "kiosk navigation stays off paper"
