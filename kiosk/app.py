@@ -24,8 +24,11 @@ from kiosk.ui.placement import ScreenPlacement
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
+    from kiosk.stats.recorder import StatsRecorder
     from kiosk.ui.kiosk_mode import KioskMode
     from kiosk.ui.lockdown import LockDown
+    from kiosk.ui.loop import LoopPlayer
+    from kiosk.ui.presenter import Presenter
 
 log = logging.getLogger("kiosk.app")
 
@@ -41,6 +44,8 @@ class RunOptions:
     loaded: LoadedConfig
     fullscreen: bool = False
     exit_after_startup: bool = False
+    # Presentation (windowed) mode only: reload the content when a file changes.
+    hot_reload: bool = False
     log_file: Path | None = None
 
     @property
@@ -105,6 +110,13 @@ def build_window(
     return window
 
 
+def enable_hot_reload(window: MainWindow, content_dir: Path) -> None:
+    """Reload the content shown in ``window`` whenever a file in ``content_dir`` changes."""
+    from kiosk.ui.content_reload import ContentReloader
+
+    ContentReloader(window, content_dir)
+
+
 class KioskRun(QObject):
     """One run of the kiosk: the window on screen, kiosk mode, reloads and retries.
 
@@ -121,8 +133,11 @@ class KioskRun(QObject):
         self.window: QWidget | None = None
         self.main_window: MainWindow | None = None
         self.mode: KioskMode | None = None
+        self.presenter: Presenter | None = None
+        self.loop: LoopPlayer | None = None
         self._error_lock: LockDown | None = None
         self._placement: ScreenPlacement | None = None
+        self._recorder: StatsRecorder | None = None
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_content)
@@ -131,6 +146,11 @@ class KioskRun(QObject):
     @property
     def fullscreen(self) -> bool:
         return self._config.kiosk or self._options.fullscreen
+
+    @property
+    def placement(self) -> ScreenPlacement | None:
+        """Where the shown window is placed (its screen, fullscreen or not)."""
+        return self._placement
 
     def start(self) -> bool:
         """Show the kiosk, or the unavailable screen; True when the content loaded."""
@@ -184,6 +204,9 @@ class KioskRun(QObject):
         if self._options.exit_after_startup:
             # exit(), not quit(): quit() asks the windows, and a kiosk window says no.
             window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: QApplication.exit(0)))
+        if self._options.hot_reload and not settings.kiosk:
+            # Presentation mode only: a kiosk reloads from the admin panel or on restart.
+            enable_hot_reload(window, self._content_dir)
         mode = None
         if settings.kiosk:
             from kiosk.ui.kiosk_mode import KioskMode
@@ -198,8 +221,68 @@ class KioskRun(QObject):
                 window, settings, details, recent_problems.records, lambda: start_language
             )
             mode.reload_requested.connect(self.reload)
+            if settings.stats_enabled:
+                self._record_statistics(window, mode, settings)
             mode.exit_requested.connect(lambda: QApplication.exit(0))
         self._replace_window(window, mode)
+        self._start_presenting(window, settings, mode)
+
+    def _start_presenting(
+        self, window: MainWindow, settings: Config, mode: KioskMode | None
+    ) -> None:
+        """Clicker keys in presentation mode; the loop in either mode when the config asks."""
+        from kiosk.ui.loop import LoopPlayer
+        from kiosk.ui.presenter import Presenter
+
+        if mode is None:
+            self.presenter = Presenter(window, self._placement)
+            self.presenter.start()
+        if not settings.loop_enabled:
+            return
+        self.loop = LoopPlayer(
+            window,
+            settings.loop_languages,
+            settings.loop_skip,
+            settings.loop_seconds * 1000,
+        )
+        if mode is not None:
+            # The loop takes the attract screen's place: it starts after the reset.
+            mode.idle.attract_requested.disconnect(mode.attract.open_overlay)
+            self.loop.follow(mode.idle)
+            return
+        idle = self.loop.watch_idle(settings.idle_timeout)
+        if self.presenter is not None:
+            # The presenter consumes its keys: tell the watcher they were input.
+            self.presenter.activity.connect(idle.poke)
+
+    def _record_statistics(self, window: MainWindow, mode: KioskMode, settings: Config) -> None:
+        """Count visits (kiosk mode only: a visit runs from the first touch to the reset)."""
+        from datetime import date
+
+        from kiosk.stats import default_database_path
+        from kiosk.stats.recorder import StatsRecorder
+        from kiosk.stats.report import week_figures
+        from kiosk.stats.wiring import record_visits
+        from kiosk.ui.stats_chart import StatsChart
+
+        if self._recorder is None:
+            # One per run, not per window: a reload rebuilds the window.
+            self._recorder = StatsRecorder(
+                self,
+                path=settings.stats_path,
+                retention_days=settings.stats_retention_days,
+            )
+        record_visits(self._recorder, window, mode.visit_started, mode.visit_ended)
+        chart = StatsChart()
+        mode.admin.add_widget(chart)
+        path = settings.stats_path or default_database_path()
+        recorder = self._recorder
+
+        def show_figures() -> None:
+            recorder.flush()
+            chart.set_days(week_figures(path, date.today()), date.today())
+
+        mode.admin.opened.connect(show_figures)
 
     def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> None:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""
@@ -208,6 +291,12 @@ class KioskRun(QObject):
         # The old lock-down would close the new window as a stranger: stop it first.
         if old_mode is not None:
             old_mode.stop()
+        if self.presenter is not None:
+            self.presenter.stop()
+            self.presenter = None
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
         if old_lock is not None:
             old_lock.deactivate()
         self.window = window

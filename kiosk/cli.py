@@ -1,16 +1,22 @@
-"""Command line: ``cri-kiosk [run] | check | tour | build-docs | admin hash-pin``."""
+"""Command line: ``cri-kiosk [run] | check | tour | build-docs | stats | export-html | admin``."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.paths import default_content_dir
 
-COMMANDS = ("run", "check", "tour", "build-docs", "admin")
+if TYPE_CHECKING:
+    from kiosk.ui.window import MainWindow
+
+COMMANDS = ("run", "check", "tour", "build-docs", "stats", "export-html", "admin")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, 'run' is assumed: cri-kiosk --fullscreen",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{run,check,tour,build-docs,admin}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="{run,check,tour,build-docs,stats,export-html,admin}"
+    )
 
     run = commands.add_parser(
         "run",
@@ -43,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="presentation mode even if the config says kiosk",
     )
     run.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
+    run.add_argument(
+        "--loop",
+        action="store_true",
+        help="play the sections by themselves while nobody uses the screen (loop.enabled)",
+    )
     run.add_argument("--lang", metavar="CODE", help="start in this language (default: site's)")
     run.add_argument("--screen", type=_screen_index, metavar="N", help="screen to use (0: primary)")
     run.add_argument("--hide-cursor", action="store_true", help="hide the mouse pointer")
@@ -52,10 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit with code 0 once the home screen has been painted (smoke tests, timing)",
     )
+    run.add_argument(
+        "--hot-reload",
+        action="store_true",
+        help="windowed mode: show content changes as soon as a file is saved (authors)",
+    )
     run.add_argument("--verbose", action="store_true", help="log debug messages")
 
     check = commands.add_parser("check", help="validate the content; exit 1 on any error")
     _content_option(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one 'path:line: severity: message' line per problem (default); "
+        "json: problems and translation coverage as one JSON object",
+    )
 
     tour = commands.add_parser("tour", help="render every screen to PNG files (offscreen)")
     _content_option(tour)
@@ -81,6 +106,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="output folder (default: the kiosk's cache, where it looks for them)",
     )
+
+    stats = commands.add_parser("stats", help="summarise the visit statistics")
+    stats.add_argument(
+        "--since",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="only visits from this day on (default: everything kept)",
+    )
+    stats.add_argument("--csv", type=Path, metavar="FILE", help="also write the figures as CSV")
+    stats.add_argument(
+        "--database",
+        type=Path,
+        metavar="FILE",
+        help="statistics database (default: the kiosk's, in the user data folder)",
+    )
+
+    export = commands.add_parser(
+        "export-html", help="write the content as a static multilingual web site"
+    )
+    _content_option(export)
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+
     admin = commands.add_parser("admin", help="technician tools")
     admin_commands = admin.add_subparsers(dest="admin_command", metavar="{hash-pin}", required=True)
     admin_commands.add_parser(
@@ -90,6 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
         "the line to paste into the config file. The PIN itself is never stored.",
     )
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01"
+        ) from None
 
 
 def default_config_path_text() -> str:
@@ -129,9 +185,15 @@ def main(argv: list[str] | None = None) -> int:
         return _hash_pin()
     if args.command == "run":
         return _run(args)
+    if args.command == "stats":
+        return _stats(args.database, args.since, args.csv)
     content_dir = args.content if args.content is not None else default_content_dir()
     if args.command == "check":
-        return _check(content_dir)
+        from kiosk.check_report import run_check
+
+        return run_check(content_dir, args.format)
+    if args.command == "export-html":
+        return _export_html(content_dir, args.out)
     if args.command == "tour":
         return _tour(content_dir, args.out, args.lang, args.size or [])
     if args.command == "build-docs":
@@ -158,6 +220,7 @@ def _run(args: argparse.Namespace) -> int:
         default_language=args.lang,
         screen=args.screen,
         hide_cursor=True if args.hide_cursor else None,
+        loop_enabled=True if args.loop else None,
         log_dir=args.log_dir,
     )
     log_file = setup_logging(
@@ -169,9 +232,31 @@ def _run(args: argparse.Namespace) -> int:
         loaded=LoadedConfig(config, loaded.problems, loaded.text),
         fullscreen=args.fullscreen,
         exit_after_startup=args.exit_after_startup,
+        hot_reload=args.hot_reload,
         log_file=log_file,
     )
     return run(options)
+
+
+def _stats(database: Path | None, since: date | None, csv_path: Path | None) -> int:
+    from kiosk.stats import default_database_path
+    from kiosk.stats.report import StatsUnavailable, format_summary, load_summary, write_csv
+
+    path = database if database is not None else default_database_path()
+    try:
+        summary = load_summary(path, since)
+    except StatsUnavailable as error:
+        print(f"cri-kiosk stats: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_summary(summary))
+    if csv_path is not None:
+        try:
+            write_csv(summary, csv_path)
+        except OSError as error:
+            print(f"cri-kiosk stats: cannot write {csv_path}: {error.strerror}", file=sys.stderr)
+            return 1
+        print(f"wrote {csv_path}", file=sys.stderr)
+    return 0
 
 
 def _hash_pin() -> int:
@@ -200,29 +285,29 @@ def _hash_pin() -> int:
     return 0
 
 
-def _check(content_dir: Path) -> int:
-    from kiosk.content import ContentError, load_content, validate_library
-    from kiosk.ui.icons import icon_exists
+def _export_html(content_dir: Path, out: Path) -> int:
+    from kiosk.export_html import ExportError, export_site
 
     try:
-        result = load_content(content_dir)
-    except ContentError as error:
-        print(error.problem)
+        written = export_site(content_dir, out)
+    except ExportError as error:
+        print(f"cri-kiosk export-html: {error}", file=sys.stderr)
         return 1
-    problems = sorted(
-        {*result.problems, *validate_library(result.library, icon_exists)},
-        key=lambda p: (str(p.path), p.line, p.message),
-    )
-    for problem in problems:
-        print(problem)
-    errors = sum(problem.is_error for problem in problems)
-    pages = sum(len(result.library.pages_in(code)) for code in result.library.site.language_codes)
-    print(
-        f"checked {pages} pages in {len(result.library.languages)} languages: "
-        f"{errors} error(s), {len(problems) - errors} warning(s)",
-        file=sys.stderr,
-    )
-    return 1 if errors else 0
+    print(f"wrote {len(written)} pages to {out}", file=sys.stderr)
+    return 0
+
+
+def _kiosk_tour_screens(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
+    """Kiosk-mode overlays for the tour (built, never started: nothing is locked)."""
+    from kiosk.admin_pin import hash_pin
+    from kiosk.config import Config
+    from kiosk.ui.kiosk_mode import KioskMode
+
+    config = Config(mode="kiosk", admin_pin_hash=hash_pin("0000"))
+    details = {"content": "(tour)", "config": "-", "log": "-"}
+    mode = KioskMode(window, config, details, [], lambda: window.language.current)
+    window.set_close_allowed(True)  # a tour window is not locked down
+    return mode.tour_screens()
 
 
 def _build_docs(content_dir: Path, out: Path | None) -> int:
@@ -278,7 +363,8 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int
         return 2
     languages = codes if lang == "all" else (lang,)
     window = build_window(app, library, languages[0])
-    result = run_tour(app, window, library, out, languages, sizes)
+    extras = _kiosk_tour_screens(window)
+    result = run_tour(app, window, library, out, languages, sizes, extras)
     window.close()
     print(f"wrote {len(result.written)} screens to {out}", file=sys.stderr)
     for name in result.failed:

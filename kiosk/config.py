@@ -43,6 +43,7 @@ class Config:
     loop_skip: tuple[str, ...] = ()
     stats_enabled: bool = True
     stats_retention_days: int = 365
+    stats_path: Path | None = None
     source: Path | None = field(default=None, compare=False)
 
     @property
@@ -102,6 +103,8 @@ SETTINGS: tuple[Setting, ...] = (
             "record anonymous visit statistics on this machine"),
     Setting("stats.retention_days", "stats_retention_days", int,
             "days of statistics kept; older records are deleted", minimum=1, maximum=3650),
+    Setting("stats.path", "stats_path", Path,
+            "statistics database file; empty: the platform's data folder"),
 )  # fmt: skip
 
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
@@ -139,7 +142,7 @@ def default_config_path() -> Path:
 
 
 def default_state_dir() -> Path:
-    """Where logs and statistics go when the config does not say."""
+    """Where the logs go when the config does not say."""
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / APP_FOLDER
@@ -250,7 +253,7 @@ def _convert(setting: Setting, value: Any, path: Path) -> Any:
         return value.strip()
     if kind is Path:
         if not isinstance(value, str):
-            raise ValueError(f"must be a folder path in quotes, not {type_name(value)} {value!r}")
+            raise ValueError(f"must be a path in quotes, not {type_name(value)} {value!r}")
         if not value.strip():
             return None
         folder = Path(value).expanduser()

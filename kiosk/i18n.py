@@ -45,6 +45,7 @@ class LanguageService(QObject):
         self._base_font = app.font()
         self._current = ""
         self._other: dict[str, QTranslator | None] = {}
+        self._loaded: dict[str, list[QTranslator]] = {}
 
     @property
     def current(self) -> str:
@@ -70,7 +71,10 @@ class LanguageService(QObject):
             return
         for translator in self._translators:
             self._app.removeTranslator(translator)
-        self._translators = [t for t in self._load_translators(code) if t is not None]
+        # Loaded once per language and kept: switching back and forth creates nothing.
+        if code not in self._loaded:
+            self._loaded[code] = [t for t in self._load_translators(code) if t is not None]
+        self._translators = self._loaded[code]
         for translator in self._translators:
             self._app.installTranslator(translator)
         language = self._languages[code]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentLibrary
 from kiosk.ui.navigator import HOME
+from kiosk.ui.overlay import open_overlays
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.tour")
@@ -22,6 +24,9 @@ DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 SETTLE_ROUNDS = 3
 # QtPdf renders pages on worker threads: give the first page this long to appear.
 DOCUMENT_SETTLE_SECONDS = 0.4
+
+# A screen that is not a section: its file name and how to open it over the home screen.
+ExtraScreen = tuple[str, Callable[[], None]]
 
 
 @dataclass(frozen=True)
@@ -48,22 +53,13 @@ def run_tour(
     out_dir: Path,
     languages: tuple[str, ...],
     sizes: tuple[tuple[int, int], ...],
+    extras: Sequence[ExtraScreen] = (),
 ) -> TourResult:
-    """Drive the window through home and every section; save one PNG per screen."""
+    """Drive the window through home, every section and ``extras``; one PNG per screen."""
     screens = (HOME, *library.page_ids)
     documents = library.documents.ids
     written: list[Path] = []
     failed: list[str] = []
-
-    def save(folder: Path, name: str) -> None:
-        path = folder / name
-        image = window.grab()
-        if image.isNull() or not image.save(str(path)):
-            failed.append(f"{folder.parent.name}/{folder.name}/{name}")
-            log.error("could not render %s", path)
-        else:
-            written.append(path)
-
     window.show()
     for width, height in sizes:
         window.resize(width, height)
@@ -76,18 +72,50 @@ def run_tour(
                 if screen != HOME:
                     window.navigator.go(screen)
                 _settle(app)
-                save(folder, f"{number:02d}-{screen or 'home'}.png")
+                name = f"{number:02d}-{screen or 'home'}.png"
+                path = folder / name
+                image = window.grab()
+                if image.isNull() or not image.save(str(path)):
+                    failed.append(f"{lang}/{width}x{height}/{name}")
+                    log.error("could not render %s", path)
+                else:
+                    written.append(path)
             for number, doc_id in enumerate(documents, start=len(screens)):
+                window.navigator.home()
                 window.open_document(doc_id)
                 _settle(app)
                 deadline = time.monotonic() + DOCUMENT_SETTLE_SECONDS
                 while time.monotonic() < deadline:
                     app.processEvents()
                     time.sleep(0.02)
-                save(folder, f"{number:02d}-document-{doc_id}.png")
+                name = f"{number:02d}-document-{doc_id}.png"
+                if _save(window, folder / name):
+                    written.append(folder / name)
+                else:
+                    failed.append(f"{lang}/{width}x{height}/{name}")
                 window.viewer.close_overlay()
+            first_extra = len(screens) + len(documents)
+            for offset, (extra, open_screen) in enumerate(extras, start=first_extra):
+                window.navigator.home()
+                open_screen()
+                _settle(app)
+                name = f"{offset:02d}-{extra}.png"
+                if _save(window, folder / name):
+                    written.append(folder / name)
+                else:
+                    failed.append(f"{lang}/{width}x{height}/{name}")
+                for overlay in reversed(open_overlays(window)):
+                    overlay.close_overlay()
     window.navigator.home()
     return TourResult(tuple(written), tuple(failed))
+
+
+def _save(window: MainWindow, path: Path) -> bool:
+    image = window.grab()
+    if image.isNull() or not image.save(str(path)):
+        log.error("could not render %s", path)
+        return False
+    return True
 
 
 def _settle(app: QApplication) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -43,7 +45,13 @@ def test_shipped_content_passes(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert code == 0
     assert out == ""
-    assert err == "checked 30 pages in 3 languages: 0 error(s), 0 warning(s)\n"
+    assert err == (
+        "translation coverage:\n"
+        "  fr  10/10  100 %\n"
+        "  ar  10/10  100 %\n"
+        "  en  10/10  100 %\n"
+        "checked 30 pages in 3 languages: 0 error(s), 0 warning(s)\n"
+    )
 
 
 def test_bundled_content_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,7 +99,8 @@ def test_warnings_alone_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixtur
         f"{content / 'fr' / 'pole-medest.md'}:1: warning: no en translation "
         "(en/pole-medest.md): visitors reading en see this fr page\n"
     )
-    assert err == "checked 29 pages in 3 languages: 0 error(s), 1 warning(s)\n"
+    assert err.endswith("checked 29 pages in 3 languages: 0 error(s), 1 warning(s)\n")
+    assert "  en  9/10   90 %  missing: pole-medest\n" in err
 
 
 @pytest.fixture
@@ -101,9 +110,9 @@ def broken_content(tmp_path: Path) -> tuple[Path, list[str]]:
     shutil.copytree(SHIPPED_CONTENT, content)
     expected: list[str] = []
 
-    def expect(path: Path, needle: str | int, message: str) -> None:
+    def expect(path: Path, needle: str | int, message: str, severity: str = "error") -> None:
         line = needle if isinstance(needle, int) else line_containing(path, needle)
-        expected.append(f"{path}:{line}: error: {message}")
+        expected.append(f"{path}:{line}: {severity}: {message}")
 
     # site.toml: an unknown key, and a home entry that is no page.
     site = content / "site.toml"
@@ -162,6 +171,41 @@ def broken_content(tmp_path: Path) -> tuple[Path, list[str]]:
         file.write("\n[Click here](javascript:alert(1))\n")
     expect(page, "javascript:", "unsafe link 'javascript:alert(1)'")
 
+    page = content / "ar" / "technopole-oujda.md"
+    with page.open("a", encoding="utf-8") as file:
+        file.write("\n[Annexe](file:///etc/passwd)\n\n[Contact](mailto:cri@example.ma)\n")
+    expect(page, "file:///", "unsafe link 'file:///etc/passwd'")
+    expect(page, "mailto:", "email link 'mailto:cri@example.ma'")
+
+    page = content / "fr" / "technopole-oujda.md"
+    with page.open("a", encoding="utf-8") as file:
+        file.write("\n<div>encadré</div>\n")
+    expect(page, "<div>", "raw HTML '<div>' is shown as text", "warning")
+
+    # Pictures: a missing one, one too large for a kiosk.
+    (content / "images").mkdir()
+    (content / "images" / "plan.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", 8000, 5000) + bytes(9)
+    )
+    page = content / "fr" / "parc-industriel-selouane.md"
+    with page.open("a", encoding="utf-8") as file:
+        file.write("\n![Carte](../images/carte.png)\n\n![Plan](../images/plan.png)\n")
+    expect(page, "carte.png", "image '../images/carte.png' not found")
+    expect(page, "plan.png", "image '../images/plan.png' is too large for the kiosk")
+
+    page = content / "en" / "parc-industriel-selouane.md"
+    replace(page, 'title = "Selouane Industrial Park (Nador)"\n', "")
+    expect(page, 1, "front matter has no 'title': add title = ...")
+
+    # Tile texts too long; a page missing in one language.
+    page = content / "en" / "agropole-berkane.md"
+    replace(page, 'title = "', 'title = "' + "Very long title " * 4)
+    expect(page, "title =", "the title is too long for its tile (", "warning")
+    (content / "ar" / "chiffres-cles.md").unlink()
+    expect(
+        content / "fr" / "chiffres-cles.md", 1, "no ar translation (ar/chiffres-cles.md)", "warning"
+    )
+
     return content, expected
 
 
@@ -184,10 +228,49 @@ def test_broken_content_fails_with_one_line_per_mistake(
     assert len(printed) == len(set(printed)), "a problem is printed twice"
     errors = sum(": error: " in line for line in printed)
     warnings = sum(": warning: " in line for line in printed)
-    assert errors >= len(expected)
-    assert re.fullmatch(
-        rf"checked \d+ pages in 3 languages: {errors} error\(s\), {warnings} warning\(s\)\n", err
-    ), err
+    assert errors >= sum(": error: " in line for line in expected)
+    assert err.endswith(f"pages in 3 languages: {errors} error(s), {warnings} warning(s)\n"), err
+    assert "translation coverage:" in err
+    # ar/bloc-ecosystemes.md is refused (no front matter), ar/chiffres-cles.md deleted.
+    assert "  ar  8/10   80 %  missing: bloc-ecosystemes, chiffres-cles\n" in err
+    assert (
+        "  en  6/10   60 %  missing: bloc-ecosystemes, chiffres-cles, "
+        "parc-industriel-selouane, pole-medest\n" in err
+    )
+
+
+def test_json_format(
+    broken_content: tuple[Path, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, expected = broken_content
+
+    code = main(["check", "--content", str(content), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+
+    assert code == 1
+    as_lines = [
+        f"{p['path']}:{p['line']}: {p['severity']}: {p['message']}" for p in report["problems"]
+    ]
+    for line in expected:
+        assert any(printed.startswith(line) for printed in as_lines), line
+    coverage = {row["language"]: row for row in report["coverage"]}
+    assert coverage["fr"]["percent"] == 100
+    assert coverage["ar"]["translated"] == 8
+    assert coverage["ar"]["total"] == 10
+    assert coverage["ar"]["missing"] == ["bloc-ecosystemes", "chiffres-cles"]
+    assert report["summary"]["errors"] == sum(p["severity"] == "error" for p in report["problems"])
+
+
+def test_json_format_of_unusable_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["check", "--content", str(tmp_path / "nowhere"), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+
+    assert code == 1
+    assert report["problems"][0]["severity"] == "error"
+    assert "the content folder does not exist" in report["problems"][0]["message"]
+    assert report["coverage"] == []
 
 
 def test_output_is_sorted_by_file_and_line(

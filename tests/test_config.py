@@ -101,7 +101,7 @@ retention_days = 30
         ("idle = 3", 1, "idle must be a table: [idle]"),
         ('languages = "fr"', 1, 'languages: must be a list of texts such as ["fr", "ar"]'),
         ('content_dir = "/no/such/folder"', 1, "content_dir: folder '/no/such/folder' not found"),
-        ("content_dir = 5", 1, "content_dir: must be a folder path in quotes"),
+        ("content_dir = 5", 1, "content_dir: must be a path in quotes"),
         (
             "[admin]\ncorner_seconds = 0.2",
             2,

@@ -187,6 +187,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressStrip</name>
+    <message>
+        <source>Section %1 of %2</source>
+        <translation>القسم %1 من %2</translation>
+    </message>
+</context>
+<context>
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
@@ -203,6 +210,17 @@
     <message>
         <source>QR code of %1</source>
         <translation>رمز QR لـ %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReloadBanner</name>
+    <message>
+        <source>Content error (%1 in all), the last good version is shown: %2</source>
+        <translation>خطأ في المحتوى (%1 في المجموع)، تُعرض آخر نسخة سليمة: %2</translation>
+    </message>
+    <message>
+        <source>Content error, the last good version is shown: %2</source>
+        <translation>خطأ في المحتوى، تُعرض آخر نسخة سليمة: %2</translation>
     </message>
 </context>
 <context>
@@ -234,6 +252,25 @@
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
         <translation>هذه الصفحة غير متوفرة بعد بلغتك. اللغة المعروضة: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsChart</name>
+    <message>
+        <source>No visits recorded yet.</source>
+        <translation>لم تُسجَّل أي زيارة بعد.</translation>
+    </message>
+    <message>
+        <source>Today: %1 visits · This week: %2 visits</source>
+        <translation>اليوم: %1 زيارة · هذا الأسبوع: %2 زيارة</translation>
+    </message>
+    <message>
+        <source>median visit %1</source>
+        <translation>المدة الوسيطة للزيارة %1</translation>
+    </message>
+    <message>
+        <source>Visits this week</source>
+        <translation>زيارات هذا الأسبوع</translation>
     </message>
 </context>
 <context>

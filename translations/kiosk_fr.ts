@@ -187,6 +187,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressStrip</name>
+    <message>
+        <source>Section %1 of %2</source>
+        <translation>Section %1 sur %2</translation>
+    </message>
+</context>
+<context>
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
@@ -203,6 +210,17 @@
     <message>
         <source>QR code of %1</source>
         <translation>Code QR de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReloadBanner</name>
+    <message>
+        <source>Content error (%1 in all), the last good version is shown: %2</source>
+        <translation>Erreur dans le contenu (%1 au total), la dernière version correcte reste affichée : %2</translation>
+    </message>
+    <message>
+        <source>Content error, the last good version is shown: %2</source>
+        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %2</translation>
     </message>
 </context>
 <context>
@@ -234,6 +252,25 @@
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
         <translation>Cette page n&apos;est pas encore disponible dans votre langue. Langue affichée : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsChart</name>
+    <message>
+        <source>No visits recorded yet.</source>
+        <translation>Aucune visite enregistrée pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Today: %1 visits · This week: %2 visits</source>
+        <translation>Aujourd&apos;hui : %1 visites · Cette semaine : %2 visites</translation>
+    </message>
+    <message>
+        <source>median visit %1</source>
+        <translation>visite médiane %1</translation>
+    </message>
+    <message>
+        <source>Visits this week</source>
+        <translation>Visites de la semaine</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,14 @@ from kiosk.content.markdown_render import (
 )
 from kiosk.content.model import Direction, Language, Page, Site
 from kiosk.content.problems import ContentError, Problem, Severity
-from kiosk.content.validate import validate_library
+from kiosk.content.validate import LanguageCoverage, translation_coverage, validate_library
 
 __all__ = [
     "ContentError",
     "ContentLibrary",
     "Direction",
     "Language",
+    "LanguageCoverage",
     "LoadResult",
     "Page",
     "PageView",
@@ -28,5 +29,6 @@ __all__ = [
     "render_markdown",
     "section_id_from_url",
     "section_url",
+    "translation_coverage",
     "validate_library",
 ]

@@ -1,4 +1,5 @@
-"""Markdown to safe HTML: raw HTML escaped, links limited to sections, documents and QR codes."""
+"""Markdown to safe HTML: raw HTML escaped, links to sections, documents and web addresses
+(shown as QR codes) only, pictures checked."""
 
 from __future__ import annotations
 
@@ -16,12 +17,20 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from kiosk.content.documents import DOCUMENT_SCHEME, document_url, is_public_url
+from kiosk.content.images import (
+    ImageError,
+    image_limit_problem,
+    read_image_info,
+    resolve_image,
+)
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 
 SECTION_SCHEME = "kiosk"
 WEB_SCHEMES = ("http", "https")
 EMAIL_SCHEME = "mailto"
+# Pictures wider than this are drawn scaled down to it (the text column of a 1920 screen).
+MAX_DISPLAY_WIDTH = 1600
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 # Markdown's own automatic links, <https://...> and <name@example.ma>: they are links
 # (checked by the link policy), not raw HTML. Markdown's patterns, so both always agree.
@@ -60,6 +69,7 @@ class RenderedPage:
     html: str
     linked_sections: tuple[str, ...]
     problems: tuple[Problem, ...]
+    images: tuple[Path, ...] = ()
     linked_documents: tuple[str, ...] = ()
 
 
@@ -80,6 +90,7 @@ class _LinkPolicy(Treeprocessor):
         self.is_document = is_document
         self.report = report
         self.linked: list[str] = []
+        self.images: list[Path] = []
         self.documents: list[str] = []
 
     def run(self, root: etree.Element) -> None:
@@ -88,7 +99,7 @@ class _LinkPolicy(Treeprocessor):
                 if child.tag == "a":
                     self._rewrite_link(child)
                 elif child.tag == "img":
-                    self._drop_image(parent, child)
+                    self._image(child)
 
     def _rewrite_link(self, link: etree.Element) -> None:
         href = _readable(link.get("href") or "").strip()
@@ -118,42 +129,15 @@ class _LinkPolicy(Treeprocessor):
             link.set("href", web_link_url(href))
             return
         else:
-            self._report_link(href, scheme)
+            self._report_link(href)
         link.attrib.clear()
         link.tag = "span"
 
-    def _report_link(self, href: str, scheme: str) -> None:
-        if scheme in WEB_SCHEMES:
-            self.report(
-                href,
-                f"web link '{href}' has no host name: write the whole address, "
-                "such as https://www.example.ma/",
-                Severity.ERROR,
-            )
-        elif scheme == EMAIL_SCHEME:
-            # The address alone: <name@example.ma> is written without "mailto:".
-            self.report(
-                href[len(scheme) + 1 :],
-                f"email link '{href}': email links are not allowed on the kiosk; "
-                "write the address as plain text",
-                Severity.ERROR,
-            )
-        elif len(scheme) > 1:
-            # file: too: a visitor must never reach the kiosk's own files. A one-letter
-            # scheme is a Windows drive (C:\...), a broken link to a file.
-            self.report(
-                href,
-                f"unsafe link '{href}': only links to other pages (page-id.md), documents "
-                "(doc:id) and web addresses (https://...) are allowed",
-                Severity.ERROR,
-            )
-        else:
-            self.report(
-                href,
-                f"broken link '{href}': no page with that name; link to an existing "
-                "page file such as 'pole-medest.md'",
-                Severity.ERROR,
-            )
+    def _report_link(self, href: str) -> None:
+        severity, message = link_problem(href)
+        # The address alone: <name@example.ma> is written without "mailto:".
+        needle = href.partition(":")[2] if _is_email_link(href) else href
+        self.report(needle, message, severity)
 
     def _section_for(self, href: str) -> str | None:
         parts = urlsplit(href)
@@ -165,17 +149,92 @@ class _LinkPolicy(Treeprocessor):
         page_id = name[: -len(".md")]
         return page_id if self.is_section(page_id) else None
 
-    def _drop_image(self, parent: etree.Element, image: etree.Element) -> None:
+    def _image(self, image: etree.Element) -> None:
         src = image.get("src", "")
-        self.report(
-            src,
-            f"image '{src}' is not shown: pictures in pages are not supported yet",
-            Severity.WARNING,
-        )
-        alt = image.get("alt", "")
+        alt = image.get("alt", "").strip()
+        try:
+            path = resolve_image(src, self.page.path)
+            if not path.is_file():
+                raise ImageError(
+                    f"image '{src}' not found ({path.name} is not in "
+                    f"{path.parent.name}/): check the file name, or copy the picture there"
+                )
+            info = read_image_info(path)
+        except ImageError as error:
+            message = str(error)
+            if not message.startswith("image '"):
+                message = f"image '{src}': {message}"
+            self.report(src, message, Severity.ERROR)
+            self._as_text(image, alt)
+            return
+        too_large = image_limit_problem(info)
+        if too_large is not None:
+            self.report(src, f"image '{src}' {too_large}", Severity.ERROR)
+            self._as_text(image, alt)
+            return
+        if not alt:
+            self.report(
+                src,
+                f"image '{src}' has no description: write one between the brackets, "
+                "![Carte de la région](...), for visitors who cannot see it",
+                Severity.WARNING,
+            )
+        image.attrib.clear()
+        image.set("src", path.as_uri())
+        image.set("alt", alt)
+        if info.width and info.height:
+            # The size lets the screen fit the picture to its text column before it loads.
+            width = min(info.width, MAX_DISPLAY_WIDTH)
+            image.set("width", str(width))
+            image.set("height", str(round(info.height * width / info.width)))
+        self.images.append(path)
+
+    @staticmethod
+    def _as_text(image: etree.Element, alt: str) -> None:
         image.attrib.clear()
         image.tag = "span"
         image.text = alt
+
+
+def _is_email_link(href: str) -> bool:
+    """True for a mailto: link (its message quotes the address without the scheme)."""
+    return urlsplit(href).scheme.lower() == EMAIL_SCHEME
+
+
+def link_problem(href: str) -> tuple[Severity, str]:
+    """Why a link that leads to no page cannot be a link on the kiosk, by its scheme.
+
+    The one place that decides which link schemes are refused: links to other pages
+    (``page-id.md``), documents (``doc:id``) and whole web addresses (shown as a QR code)
+    are links; everything else is reported here.
+    """
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in WEB_SCHEMES:
+        return (
+            Severity.ERROR,
+            f"web link '{href}' has no host name: write the whole address, "
+            "such as https://www.example.ma/",
+        )
+    if scheme == EMAIL_SCHEME:
+        return (
+            Severity.ERROR,
+            f"email link '{href}': email links are not allowed on the kiosk; "
+            "write the address as plain text",
+        )
+    if len(scheme) > 1:
+        # file:, javascript:, data:... a visitor must never reach the kiosk's own files
+        # or run anything. A one-letter scheme is a Windows drive (C:\...): a broken link.
+        return (
+            Severity.ERROR,
+            f"unsafe link '{href}': only links to other pages (page-id.md), documents "
+            "(doc:id) and web addresses (https://...) are allowed; remove the link or "
+            "point it at a page",
+        )
+    return (
+        Severity.ERROR,
+        f"broken link '{href}': no page with that name; link to an existing "
+        "page file such as 'pole-medest.md'",
+    )
 
 
 def render_markdown(
@@ -231,6 +290,7 @@ def render_markdown(
         html_text,
         tuple(dict.fromkeys(policy.linked)),
         tuple(problems),
+        tuple(dict.fromkeys(policy.images)),
         tuple(dict.fromkeys(policy.documents)),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.library import ContentLibrary
@@ -10,6 +11,46 @@ from kiosk.content.markdown_render import render_markdown
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.toml_source import from_key, key_line, value_line
+
+# Longest texts a home tile shows whole: at four tiles per row on a 1920 screen a title
+# wraps after about 20 characters and a tile has room for three lines; the summary
+# has room for about four lines of its smaller type. Longer texts make tiles uneven.
+MAX_TITLE_CHARS = 60
+MAX_SUMMARY_CHARS = 120
+
+
+@dataclass(frozen=True)
+class LanguageCoverage:
+    """How many of the source language's pages exist in one language, and which do not."""
+
+    code: str
+    name: str
+    translated: int
+    total: int
+    missing: tuple[str, ...]
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.translated / self.total)
+
+
+def translation_coverage(library: ContentLibrary) -> list[LanguageCoverage]:
+    """Per language, the default language's pages written in it (the source is 100 %)."""
+    source = sorted(library.pages_in(library.default_language))
+    rows = []
+    for language in library.languages:
+        present = library.pages_in(language.code)
+        missing = tuple(page_id for page_id in source if page_id not in present)
+        rows.append(
+            LanguageCoverage(
+                language.code,
+                language.name,
+                len(source) - len(missing),
+                len(source),
+                missing,
+            )
+        )
+    return rows
 
 
 def validate_library(
@@ -22,6 +63,7 @@ def validate_library(
     for lang in library.site.language_codes:
         for page in library.pages_in(lang).values():
             problems += _check_parent(library, page)
+            problems += _check_tile_text(page)
             problems += _check_against_source(library, page)
             if icon_exists is not None and not icon_exists(page.icon):
                 problems.append(
@@ -112,6 +154,26 @@ def _in_a_loop(library: ContentLibrary, page: Page) -> bool:
         view = library.view(current, library.default_language)
         current = view.page.parent if view is not None else None
     return False
+
+
+def _check_tile_text(page: Page) -> list[Problem]:
+    """Titles and summaries longer than a home tile can show."""
+    problems = []
+    for key, text, limit in (
+        ("title", page.title, MAX_TITLE_CHARS),
+        ("summary", page.summary, MAX_SUMMARY_CHARS),
+    ):
+        if len(text) > limit:
+            problems.append(
+                _at_key(
+                    page,
+                    key,
+                    Severity.WARNING,
+                    f"the {key} is too long for its tile ({len(text)} characters, at most "
+                    f"{limit}): shorten it and say the rest in the page text",
+                )
+            )
+    return problems
 
 
 def _check_against_source(library: ContentLibrary, page: Page) -> list[Problem]:

@@ -96,6 +96,15 @@ class KioskMode(QObject):
         self.lockdown.deactivate()
         self.window.set_close_allowed(True)
 
+    def tour_screens(self) -> list[tuple[str, Callable[[], None]]]:
+        """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
+        return [
+            ("kiosk-still-there", lambda: self.prompt.show_countdown(15)),
+            ("kiosk-attract", self.attract.open_overlay),
+            ("kiosk-pin-pad", self.pin_pad.open_overlay),
+            ("kiosk-admin", self.admin.open_overlay),
+        ]
+
     @Slot()
     def _reset(self) -> None:
         log.info("idle: resetting for the next visitor")

@@ -22,6 +22,7 @@ from kiosk.i18n import isolate
 from kiosk.ui import icons
 from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import font_for, set_label_text
+from kiosk.ui.text_images import ImageFitter
 from kiosk.ui.theme import PALETTE, Metrics, document_css
 from kiosk.ui.tile import Tile
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
@@ -87,6 +88,7 @@ class SectionPage(QWidget):
         self.text.anchorClicked.connect(self._open_link)
         self.text.document().setUndoRedoEnabled(False)
         enable_kinetic_scrolling(self.text)
+        self._images = ImageFitter(self.text)
 
         self.previous_button = QPushButton(self)
         self.next_button = QPushButton(self)
@@ -277,6 +279,7 @@ class SectionPage(QWidget):
             block_format.setAlignment(alignment)
             QTextCursor(block).setBlockFormat(block_format)
             block = block.next()
+        self._images.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

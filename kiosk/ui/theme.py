@@ -99,6 +99,7 @@ def style_sheet(
         "pad": metrics.px(16),
         "touch": metrics.touch,
         "border": max(1, metrics.px(3)),
+        "card_width": metrics.px(520),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     for key, value in values.items():

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 from kiosk.content.model import Language
 from kiosk.i18n import isolate
 from kiosk.ui import icons
-from kiosk.ui.fonts import font_for, set_label_text
+from kiosk.ui.fonts import families_for, set_label_text
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.theme import PALETTE
 
@@ -151,15 +151,19 @@ class AttractScreen(Overlay):
             Qt.LayoutDirection.RightToLeft if language.is_rtl else Qt.LayoutDirection.LeftToRight
         )
         size = max(24, min(self.width(), self.height()) // 14)
+        families = ", ".join(f'"{family}"' for family in families_for(language.is_rtl))
         for label, text, scale in (
             (self.name, self._identity("name", language.code), 1.0),
             (self.tagline, self._identity("tagline", language.code), 0.55),
             (self.invitation, self._text_in(language.code, ATTRACT_CONTEXT, TOUCH_TO_START), 0.9),
         ):
-            font = font_for(language.is_rtl, self.font())
-            font.setPixelSize(max(16, int(size * scale)))
-            font.setBold(label is not self.tagline)
-            label.setFont(font)
+            # The window's sheet sets the current language's families; this screen shows
+            # every language in turn, each in its own script's font (and line spacing).
+            weight = 400 if label is self.tagline else 700
+            label.setStyleSheet(
+                f"font-family: {families}; font-size: {max(16, int(size * scale))}px; "
+                f"font-weight: {weight};"
+            )
             label.setLayoutDirection(direction)
             set_label_text(label, text)
         self.icon.setPixmap(

@@ -34,6 +34,9 @@ class MainWindow(QWidget):
     first_painted = Signal()
     # After a reset between visitors; widgets with per-visitor settings follow it.
     visitor_reset = Signal()
+    # A document opened (its id) and a QR code shown (its address), for the statistics.
+    document_opened = Signal(str)
+    qr_shown = Signal(str)
 
     def __init__(
         self, library: ContentLibrary, language: LanguageService, parent: QWidget | None = None
@@ -42,7 +45,8 @@ class MainWindow(QWidget):
         self.setObjectName("MainWindow")
         self._library = library
         self.language = language
-        self.navigator = Navigator(library.has_page, self)
+        # Through self._library, so that set_library() also changes what exists.
+        self.navigator = Navigator(lambda page_id: self._library.has_page(page_id), self)
         self._style_key: tuple[Metrics, bool] | None = None
         self._metrics = metrics_for(self.width(), self.height())
         self._painted = False
@@ -76,6 +80,39 @@ class MainWindow(QWidget):
         self._apply_style()
         if language.current:
             self._on_language_changed(language.current)
+
+    @property
+    def library(self) -> ContentLibrary:
+        """The content shown (its ``page_ids`` are the presentation order)."""
+        return self._library
+
+    # content reload (hot reload in presentation mode) --------------------------------
+    def set_library(self, library: ContentLibrary) -> None:
+        """Show ``library`` instead of the current content, on the same page if it still
+        exists (else on the home screen), in the same language."""
+        old = (self.home, self.section)
+        self._library = library
+        self.home = HomeScreen(library, self)
+        self.section = SectionPage(library, self)
+        self.home.section_requested.connect(self.navigator.go)
+        self.section.section_requested.connect(self.navigator.go)
+        self.home.painted.connect(self._on_home_painted)
+        for index, widget in enumerate((self.home, self.section)):
+            self.stack.insertWidget(index, widget)
+        showing_section = self.stack.currentWidget() is old[1]
+        scrolled = old[1].text.verticalScrollBar().value()
+        for widget in old:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.stack.setCurrentWidget(self.section if showing_section else self.home)
+        # New screens need the current sizes and language, whatever they were before.
+        self._style_key = None
+        self._apply_style()
+        if self.navigator.current and not library.has_page(self.navigator.current):
+            self.navigator.home()
+        self._on_language_changed(self.language.current)
+        if showing_section and self.navigator.current:
+            self.section.text.verticalScrollBar().setValue(scrolled)
 
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
@@ -142,11 +179,13 @@ class MainWindow(QWidget):
     def open_document(self, doc_id: str) -> None:
         """Show a document over the current screen; closing it returns there unchanged."""
         self.viewer.open_document(doc_id)
+        self.document_opened.emit(doc_id)
 
     @Slot(str, str)
     def show_qr(self, url: str, caption: str) -> None:
         """Show ``url`` as a QR code titled ``caption``; no browser is ever opened."""
         self.qr_overlay.show_address(url, caption)
+        self.qr_shown.emit(url)
 
     @Slot(str)
     def _show(self, page_id: str) -> None:

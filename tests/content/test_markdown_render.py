@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -303,15 +305,141 @@ def test_automatic_email_link_is_reported_readably() -> None:
 # --------------------------------------------------------------------------- images, tables
 
 
-def test_images_are_not_rendered() -> None:
-    rendered = render("Texte.\n\n![Le logo du CRI](images/logo.png)\n")
+def png_bytes(width: int, height: int) -> bytes:
+    """A minimal valid PNG header of the given size (enough for the size check)."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + header
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + struct.pack(">I", len(header))
+        + chunk
+        + struct.pack(">I", zlib.crc32(chunk))
+    )
+
+
+def jpeg_bytes(width: int, height: int) -> bytes:
+    """A JPEG start: SOI, an APP0 segment, then a baseline frame header (SOF0)."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00" + bytes(9)
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + bytes(3)
+    return b"\xff\xd8" + app0 + sof
+
+
+def render_in(content: Path, body: str) -> RenderedPage:
+    """Render a page living in ``content/fr/exemple.md`` (images resolve from there)."""
+    path = content / "fr" / "exemple.md"
+    page = Page(id="exemple", lang="fr", title="Exemple", body=body, path=path, body_line=BODY_LINE)
+    return render_markdown(page, lambda page_id: page_id in EXISTING)
+
+
+@pytest.fixture
+def images(tmp_path: Path) -> Path:
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "images").mkdir()
+    return tmp_path
+
+
+def test_image_is_shown_from_the_content_folder(images: Path) -> None:
+    (images / "images" / "carte.png").write_bytes(png_bytes(800, 600))
+
+    rendered = render_in(images, "Texte.\n\n![Carte de la région](../images/carte.png)\n")
+
+    assert rendered.problems == ()
+    assert "img" in tags(rendered.html)
+    assert (images / "images" / "carte.png").resolve().as_uri() in rendered.html
+    assert 'alt="Carte de la région"' in rendered.html
+    assert rendered.images == ((images / "images" / "carte.png").resolve(),)
+
+
+def test_wide_image_is_drawn_scaled_down(images: Path) -> None:
+    (images / "images" / "large.jpg").write_bytes(jpeg_bytes(3200, 1600))
+
+    rendered = render_in(images, "![Vue](../images/large.jpg)\n")
+
+    assert rendered.problems == ()
+    assert 'width="1600"' in rendered.html
+    assert 'height="800"' in rendered.html
+
+
+def test_missing_image(images: Path) -> None:
+    rendered = render_in(images, "Texte.\n\n![Le logo du CRI](../images/logo.png)\n")
 
     assert "img" not in tags(rendered.html)
-    assert "images/logo.png" not in rendered.html
     assert "Le logo du CRI" in rendered.html
-    problem = the_problem(rendered.problems, PATH, Severity.WARNING, "image 'images/logo.png'")
+    path = images / "fr" / "exemple.md"
+    problem = the_problem(rendered.problems, path, Severity.ERROR, "image '../images/logo.png'")
     assert problem.line == file_line(3)
-    assert "pictures in pages are not supported yet" in problem.message
+    assert "not found" in problem.message and "check the file name" in problem.message
+
+
+def test_image_too_many_pixels(images: Path) -> None:
+    (images / "images" / "huge.png").write_bytes(png_bytes(6000, 4000))
+
+    rendered = render_in(images, "![Plan](../images/huge.png)\n")
+
+    path = images / "fr" / "exemple.md"
+    problem = the_problem(rendered.problems, path, Severity.ERROR, "too large for the kiosk")
+    assert "6000x4000 pixels, at most 4096" in problem.message
+    assert "img" not in tags(rendered.html)
+
+
+def test_image_file_too_big(images: Path) -> None:
+    (images / "images" / "lourd.png").write_bytes(png_bytes(100, 100) + bytes(2_100_000))
+
+    rendered = render_in(images, "![Plan](../images/lourd.png)\n")
+
+    path = images / "fr" / "exemple.md"
+    problem = the_problem(rendered.problems, path, Severity.ERROR, "too large for the kiosk")
+    assert "at most 2000 kB" in problem.message
+
+
+def test_svg_size_from_its_view_box(images: Path) -> None:
+    (images / "images" / "logo.svg").write_text(
+        '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+        'viewBox="0 0 9000 100"></svg>\n',
+        encoding="utf-8",
+    )
+
+    rendered = render_in(images, "![Logo](../images/logo.svg)\n")
+
+    path = images / "fr" / "exemple.md"
+    problem = the_problem(rendered.problems, path, Severity.ERROR, "too large for the kiosk")
+    assert "9000x100 pixels" in problem.message
+
+
+def test_image_that_is_not_a_picture(images: Path) -> None:
+    (images / "images" / "notes.png").write_text("pas une image", encoding="utf-8")
+
+    rendered = render_in(images, "![Notes](../images/notes.png)\n")
+
+    path = images / "fr" / "exemple.md"
+    problem = the_problem(rendered.problems, path, Severity.ERROR, "not a PNG, JPEG or SVG")
+    assert "image '../images/notes.png'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("src", "fragment"),
+    [
+        ("https://example.org/logo.png", "never loads pictures from the web"),
+        ("../../secret.png", "outside the content folder"),
+        ("/etc/logo.png", "relative to the page"),
+    ],
+)
+def test_image_outside_the_content(images: Path, src: str, fragment: str) -> None:
+    rendered = render_in(images, f"![Logo]({src})\n")
+
+    path = images / "fr" / "exemple.md"
+    the_problem(rendered.problems, path, Severity.ERROR, fragment)
+    assert "img" not in tags(rendered.html)
+
+
+def test_image_without_description(images: Path) -> None:
+    (images / "images" / "carte.png").write_bytes(png_bytes(10, 10))
+
+    rendered = render_in(images, "![](../images/carte.png)\n")
+
+    path = images / "fr" / "exemple.md"
+    the_problem(rendered.problems, path, Severity.WARNING, "has no description")
+    assert "img" in tags(rendered.html)
 
 
 def test_tables_render() -> None:

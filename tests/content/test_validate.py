@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.content import Problem, Severity, load_content, validate_library
+from kiosk.content import (
+    Problem,
+    Severity,
+    load_content,
+    translation_coverage,
+    validate_library,
+)
 
 from .conftest import SHIPPED_CONTENT, describe, line_containing, the_problem
 
@@ -229,3 +235,32 @@ def test_page_below_a_loop_is_only_unreachable(write_page: WritePage) -> None:
     # Besides its missing translations, that warning is all the child page gets.
     others = [p for p in problems if p.path == child and "translation" not in p.message]
     assert others == [problem], describe(problems)
+
+
+# --------------------------------------------------------------------------- tile texts
+
+
+def test_summary_too_long_for_its_tile(content_dir: Path, edit_file: Edit) -> None:
+    path = edit_file(
+        content_dir / "fr" / "pole-medest.md",
+        'summary = "',
+        'summary = "' + "Une phrase beaucoup trop longue pour une tuile. " * 3,
+    )
+
+    problem = the_problem(
+        validate(content_dir), path, Severity.WARNING, "the summary is too long for its tile"
+    )
+    assert problem.line == line_containing(path, "summary =")
+    assert "at most 120" in problem.message
+
+
+def test_coverage_counts_pages_per_language(content_dir: Path) -> None:
+    (content_dir / "en" / "pole-medest.md").unlink()
+    (content_dir / "en" / "chiffres-cles.md").unlink()
+
+    rows = {row.code: row for row in translation_coverage(load_content(content_dir).library)}
+
+    assert (rows["fr"].translated, rows["fr"].total, rows["fr"].percent) == (10, 10, 100)
+    assert (rows["en"].translated, rows["en"].percent) == (8, 80)
+    assert rows["en"].missing == ("chiffres-cles", "pole-medest")
+    assert rows["ar"].missing == ()

@@ -476,3 +476,57 @@ def test_lockdown_swallows_events_sent_straight_to_widgets(start_kiosk) -> None:
         QApplication.sendEvent(window, event)
     assert mode.lockdown.blocked == before + len(events)
     assert_still_kiosk(run)
+
+
+def test_visits_are_counted_from_first_touch_to_reset(
+    start_kiosk, qtbot: QtBot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.stats.report import load_summary
+
+    database = tmp_path / "stats.sqlite3"
+    run = start_kiosk(kiosk_config(stats_path=database, attract_delay=0))
+    window: MainWindow = run.window
+    mode: KioskMode = run.mode
+    mode.idle.set_intervals(1, 1, 0)
+    qtbot.waitUntil(lambda: mode.attract.isVisible(), timeout=3000)
+    qtbot.mouseClick(mode.attract, Qt.MouseButton.LeftButton)
+    tap_language(qtbot, window, "ar")
+    tap_home_tile(qtbot, window, "pole-medest")
+    qtbot.waitUntil(lambda: window.current_screen() == HOME, timeout=5000)  # reset
+    run._recorder.shutdown()
+    summary = load_summary(database)
+    assert summary.sessions == 1
+    assert "pole-medest" in [section.page_id for section in summary.sections]
+    assert ("ar", 1) in summary.languages
+
+
+def test_resetting_frees_what_the_visit_created(start_kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject
+
+    run = start_kiosk()
+    window: MainWindow = run.window
+    mode: KioskMode = run.mode
+
+    def visit() -> None:
+        for lang in ("ar", "en", "fr"):
+            tap_language(qtbot, window, lang)
+            for page_id in ("pole-medest", "technopole-oujda", "chiffres-cles"):
+                tap_home_tile(qtbot, window, page_id)
+        mode.prompt.show_countdown(5)
+        window.reset_for_next_visitor("fr")
+        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def census() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for child in window.findChildren(QObject):
+            name = type(child).__name__
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    visit()
+    before = census()
+    for _ in range(5):
+        visit()
+    assert census() == before
+    assert not window.navigator.can_go_back()
