@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QStandardPaths, QTranslator
 
 from kiosk.content.documents import Document, DocumentKind, FileProblem, FileProblemKind
 from kiosk.content.library import ContentLibrary
-from kiosk.docs.brochure import brochure_source, write_brochure
 from kiosk.paths import translations_dir
 
 if TYPE_CHECKING:
@@ -106,6 +105,9 @@ class DocumentStore(QObject):
 
     def brochure(self, lang: str) -> Path:
         """The brochure of ``lang``, typeset again only when the content changed."""
+        # The typesetter is loaded on first use: start-up does not need it.
+        from kiosk.docs.brochure import brochure_source, write_brochure
+
         translator = QTranslator(self)
         if not translator.load(f"kiosk_{lang}", str(translations_dir())):
             log.warning("no kiosk_%s translation: the brochure cover stays in English", lang)
