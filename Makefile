@@ -3,8 +3,9 @@
 # On a fresh Debian 12 with python3 >= 3.11 and make, `make run` and `make test` do all
 # the set-up themselves: Debian packages (packaging/linux/debian-deps.sh; as root it
 # installs what is missing, otherwise it prints the apt-get command), the virtualenv in
-# .venv with an editable install of the project and its test tools, and the compiled
-# translations. `make` alone prints this help. Every step is skipped when up to date.
+# .venv with an editable install of the project, its test tools and PyInstaller, and
+# the compiled translations. `make` alone prints this help. Every step is skipped when
+# up to date.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -22,8 +23,8 @@ PYTEST_ARGS ?=
 TS_FILES := $(wildcard translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: help setup venv deps-base deps-run deps-test translations docs run check tour \
-	test format wheel clean distclean update-translations
+.PHONY: help setup venv deps-base deps-run deps-test deps-freeze translations docs run check tour \
+	test format wheel frozen clean distclean update-translations
 
 help:
 	@echo "cri-kiosk make targets:"
@@ -36,6 +37,7 @@ help:
 	@echo "  make docs             typeset the brochures (cri-kiosk build-docs, into the cache)"
 	@echo "  make format           ruff check --fix and ruff format"
 	@echo "  make wheel            build the wheel into dist/"
+	@echo "  make frozen           PyInstaller one-folder build into dist/cri-kiosk/, started once"
 	@echo "  make setup            only the set-up: Debian packages, .venv, translations"
 	@echo "  make translations     compile translations/*.ts to .qm (pyside6-lrelease)"
 	@echo "  make update-translations  refresh translations/*.ts from the code (pyside6-lupdate)"
@@ -54,6 +56,9 @@ deps-run:
 deps-test:
 	@PYTHON='$(PYTHON)' bash $(DEPS) test
 
+deps-freeze:
+	@PYTHON='$(PYTHON)' bash $(DEPS) freeze
+
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 		echo "error: '$(PYTHON)' is missing or older than Python 3.11." >&2; \
@@ -66,9 +71,10 @@ $(BIN)/python:
 		echo "       On Debian/Ubuntu install the venv module: sudo apt-get install python3-venv" >&2; \
 		exit 1; }
 
+# PyInstaller (the "freeze" extra) is small and tests/test_packaging_frozen.py needs it.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e ".[test]"
+	$(BIN)/python -m pip install -e ".[test,freeze]"
 	@touch $@
 
 venv: $(STAMP)
@@ -123,6 +129,11 @@ format: venv
 
 wheel: venv
 	$(BIN)/pip wheel --no-deps -w dist .
+
+# PyInstaller does not cross-compile: on Windows run packaging/pyinstaller/build.py
+# with the venv's python.exe.
+frozen: deps-freeze venv
+	$(BIN)/python packaging/pyinstaller/build.py --smoke
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

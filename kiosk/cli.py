@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size, repeatable (default: 1920x1080 1080x1920 1366x768)",
     )
+    tour.add_argument(
+        "--dpr",
+        type=float,
+        default=1.0,
+        metavar="RATIO",
+        help="device pixel ratio; sizes are then device pixels (4K: --size 3840x2160 --dpr 2)",
+    )
 
     build_docs = commands.add_parser(
         "build-docs", help="typeset the brochures (one PDF per language) into the cache"
@@ -195,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export-html":
         return _export_html(content_dir, args.out)
     if args.command == "tour":
-        return _tour(content_dir, args.out, args.lang, args.size or [])
+        return _tour(content_dir, args.out, args.lang, args.size or [], args.dpr)
     if args.command == "build-docs":
         return _build_docs(content_dir, args.out)
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
@@ -313,7 +320,7 @@ def _kiosk_tour_screens(window: MainWindow) -> list[tuple[str, Callable[[], None
 def _build_docs(content_dir: Path, out: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import create_application, load_library
-    from kiosk.docs.store import DocumentStore, probe_pdf
+    from kiosk.docs.store import DocumentStore
     from kiosk.log import setup_logging
 
     setup_logging()
@@ -329,12 +336,12 @@ def _build_docs(content_dir: Path, out: Path | None) -> int:
         print(f"cri-kiosk build-docs: cannot write the brochures: {error}", file=sys.stderr)
         return 1
     for doc_id, path in built:
-        info = probe_pdf(path, app)
+        info = store.probe(path)
         print(f"{doc_id}: {path} ({info.pages} pages, {info.size // 1000} kB)")
     return 0
 
 
-def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int:
+def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str], dpr: float = 1.0) -> int:
     from kiosk.tour import DEFAULT_SIZES, parse_size
 
     try:
@@ -342,7 +349,13 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int
     except ValueError as error:
         print(f"cri-kiosk tour: {error}", file=sys.stderr)
         return 2
+    if not 1.0 <= dpr <= 4.0:
+        print(f"cri-kiosk tour: --dpr must be between 1 and 4, not {dpr:g}", file=sys.stderr)
+        return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if dpr != 1.0:
+        # Qt reads the scale factor when the application starts.
+        os.environ["QT_SCALE_FACTOR"] = f"{dpr:g}"
 
     from kiosk.app import build_window, create_application, load_library
     from kiosk.log import setup_logging
@@ -364,7 +377,7 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str]) -> int
     languages = codes if lang == "all" else (lang,)
     window = build_window(app, library, languages[0])
     extras = _kiosk_tour_screens(window)
-    result = run_tour(app, window, library, out, languages, sizes, extras)
+    result = run_tour(app, window, library, out, languages, sizes, extras, dpr)
     window.close()
     print(f"wrote {len(result.written)} screens to {out}", file=sys.stderr)
     for name in result.failed:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import ContentLibrary
 from kiosk.ui.navigator import HOME
 from kiosk.ui.overlay import open_overlays
+from kiosk.ui.transitions import set_motion_enabled
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.tour")
@@ -54,18 +55,31 @@ def run_tour(
     languages: tuple[str, ...],
     sizes: tuple[tuple[int, int], ...],
     extras: Sequence[ExtraScreen] = (),
+    dpr: float = 1.0,
 ) -> TourResult:
-    """Drive the window through home, every section and ``extras``; one PNG per screen."""
+    """Drive the window through home, every section and ``extras``; one PNG per screen.
+
+    With ``dpr`` above 1 the sizes are device pixels: the window gets the size divided
+    by ``dpr`` and is drawn at that device pixel ratio (QT_SCALE_FACTOR, set by the CLI).
+    """
     screens = (HOME, *library.page_ids)
     documents = library.documents.ids
     written: list[Path] = []
     failed: list[str] = []
+    # Screenshots show every screen in its final state, never mid-animation.
+    set_motion_enabled(False)
     window.show()
+    if abs(window.devicePixelRatioF() - dpr) > 0.01:
+        log.error(
+            "the window is drawn at device pixel ratio %g, not %g", window.devicePixelRatioF(), dpr
+        )
+        return TourResult((), (f"device pixel ratio {dpr:g}",))
+    suffix = f"@{dpr:g}x" if dpr != 1.0 else ""
     for width, height in sizes:
-        window.resize(width, height)
+        window.resize(round(width / dpr), round(height / dpr))
         for lang in languages:
             window.language.set_language(lang)
-            folder = out_dir / lang / f"{width}x{height}"
+            folder = out_dir / lang / f"{width}x{height}{suffix}"
             folder.mkdir(parents=True, exist_ok=True)
             for number, screen in enumerate(screens):
                 window.navigator.home()

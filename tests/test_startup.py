@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 
 from tests.conftest import CONTENT, REPO
 
@@ -90,9 +91,20 @@ def test_tour_renders_every_screen(tmp_path: Path) -> None:
     assert all((out / "ar" / "1024x768" / name).stat().st_size > 10_000 for name in shots)
 
 
+def test_tour_renders_4k_at_device_pixel_ratio_2(tmp_path: Path) -> None:
+    out = tmp_path / "tour"
+    result = run_kiosk(
+        "tour", "--out", str(out), "--size", "3840x2160", "--dpr", "2", "--lang", "fr"
+    )
+    assert result.returncode == 0, result.stderr
+    home = QImage(str(out / "fr" / "3840x2160@2x" / "00-home.png"))
+    assert (home.width(), home.height()) == (3840, 2160)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (("tour", "--out", "x", "--dpr", "9"), "--dpr must be between 1 and 4"),
         (("tour", "--out", "x", "--size", "big"), "size must look like 1920x1080"),
         (("tour", "--out", "x", "--lang", "de"), "unknown language 'de'"),
     ],

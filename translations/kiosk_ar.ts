@@ -152,6 +152,53 @@
     </message>
 </context>
 <context>
+    <name>KeyFigures</name>
+    <message>
+        <source>jobs</source>
+        <translation>منصب شغل</translation>
+    </message>
+    <message>
+        <source>the aim of all the plan&apos;s measures</source>
+        <translation>هدف مجموع تدابير المخطط</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>نقاط</translation>
+    </message>
+    <message>
+        <source>industrial share of GDP, from %1 to %2 in 2020</source>
+        <translation>حصة الصناعة في الناتج الداخلي الخام، من %1 إلى %2 سنة 2020</translation>
+    </message>
+    <message>
+        <source>billion dirhams</source>
+        <translation>مليار درهم</translation>
+    </message>
+    <message>
+        <source>Industrial Development Fund</source>
+        <translation>صندوق التنمية الصناعية</translation>
+    </message>
+    <message>
+        <source>key measures</source>
+        <translation>تدابير رئيسية</translation>
+    </message>
+    <message>
+        <source>grouped in %1 blocks</source>
+        <translation>موزعة على %1 محاور</translation>
+    </message>
+    <message>
+        <source>strategic prospects</source>
+        <translation>مستثمرا استراتيجيا محتملا</translation>
+    </message>
+    <message>
+        <source>for foreign direct investment</source>
+        <translation>لجذب الاستثمارات الأجنبية المباشرة</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>الأرقام الرئيسية</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in {time}.</source>
@@ -184,6 +231,25 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDiagram</name>
+    <message>
+        <source>Goals for 2020</source>
+        <translation>أهداف سنة 2020</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 منصب شغل</translation>
+    </message>
+    <message>
+        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
+        <translation>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقاط)</translation>
+    </message>
+    <message>
+        <source>Diagram of the plan</source>
+        <translation>رسم تخطيطي للمخطط</translation>
     </message>
 </context>
 <context>
@@ -297,6 +363,37 @@
     <message>
         <source>Back</source>
         <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Text size: step %1 of %2, tap for the next</source>
+        <translation>حجم النص: الدرجة %1 من %2، المس للانتقال إلى الدرجة التالية</translation>
+    </message>
+    <message>
+        <source>High contrast: on</source>
+        <translation>التباين العالي: مفعّل</translation>
+    </message>
+    <message>
+        <source>High contrast: off</source>
+        <translation>التباين العالي: غير مفعّل</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesMap</name>
+    <message>
+        <source>Schematic location map (positions approximate)</source>
+        <translation>خريطة موقع تخطيطية (المواقع تقريبية)</translation>
+    </message>
+    <message>
+        <source>Mediterranean Sea</source>
+        <translation>البحر الأبيض المتوسط</translation>
+    </message>
+    <message>
+        <source>Opens the page of this area</source>
+        <translation>يفتح صفحة هذا الفضاء</translation>
     </message>
 </context>
 </TS>

@@ -152,6 +152,53 @@
     </message>
 </context>
 <context>
+    <name>KeyFigures</name>
+    <message>
+        <source>jobs</source>
+        <translation>jobs</translation>
+    </message>
+    <message>
+        <source>the aim of all the plan&apos;s measures</source>
+        <translation>the aim of all the plan&apos;s measures</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>industrial share of GDP, from %1 to %2 in 2020</source>
+        <translation>industrial share of GDP, from %1 to %2 in 2020</translation>
+    </message>
+    <message>
+        <source>billion dirhams</source>
+        <translation>billion dirhams</translation>
+    </message>
+    <message>
+        <source>Industrial Development Fund</source>
+        <translation>Industrial Development Fund</translation>
+    </message>
+    <message>
+        <source>key measures</source>
+        <translation>key measures</translation>
+    </message>
+    <message>
+        <source>grouped in %1 blocks</source>
+        <translation>grouped in %1 blocks</translation>
+    </message>
+    <message>
+        <source>strategic prospects</source>
+        <translation>strategic prospects</translation>
+    </message>
+    <message>
+        <source>for foreign direct investment</source>
+        <translation>for foreign direct investment</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in {time}.</source>
@@ -184,6 +231,25 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDiagram</name>
+    <message>
+        <source>Goals for 2020</source>
+        <translation>Goals for 2020</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 jobs</translation>
+    </message>
+    <message>
+        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
+        <translation>industrial share of GDP: from %1 to %2 (+%3 points)</translation>
+    </message>
+    <message>
+        <source>Diagram of the plan</source>
+        <translation>Diagram of the plan</translation>
     </message>
 </context>
 <context>
@@ -297,6 +363,37 @@
     <message>
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Text size: step %1 of %2, tap for the next</source>
+        <translation>Text size: step %1 of %2, tap for the next</translation>
+    </message>
+    <message>
+        <source>High contrast: on</source>
+        <translation>High contrast: on</translation>
+    </message>
+    <message>
+        <source>High contrast: off</source>
+        <translation>High contrast: off</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesMap</name>
+    <message>
+        <source>Schematic location map (positions approximate)</source>
+        <translation>Schematic location map (positions approximate)</translation>
+    </message>
+    <message>
+        <source>Mediterranean Sea</source>
+        <translation>Mediterranean Sea</translation>
+    </message>
+    <message>
+        <source>Opens the page of this area</source>
+        <translation>Opens the page of this area</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,8 @@ from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, typ
 
 FENCE = "+++"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Pictures a page may show above (or beside) its text; drawn by kiosk/ui/graphics/.
+GRAPHICS = ("key-figures", "zones-map", "plan-diagram")
 
 # key -> (accepted Python type, required, description for messages)
 FIELDS: dict[str, tuple[type, bool, str]] = {
@@ -23,6 +25,7 @@ FIELDS: dict[str, tuple[type, bool, str]] = {
     "order": (int, False, "whole number: position among its sibling pages"),
     "parent": (str, False, "text: the id of the parent page"),
     "downloads": (bool, False, "true or false: list every document under the text"),
+    "graphic": (str, False, "text: a picture shown with the text: " + ", ".join(GRAPHICS)),
 }
 
 
@@ -79,6 +82,7 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
         order=values.get("order", 0),
         parent=values.get("parent") or None,
         downloads=values.get("downloads", False),
+        graphic=values.get("graphic") or None,
         body=body,
         path=path,
         body_line=body_line,
@@ -123,6 +127,12 @@ def _check_fields(data: dict[str, Any], header: str, report: Any) -> dict[str, A
             "(for example 'pole-medest')",
         )
         usable = False
+    if "graphic" in values and values["graphic"] not in GRAPHICS:
+        # A page with an unknown picture is still worth showing, without the picture.
+        report(
+            key_line(header, "graphic", first_line=2),
+            f"unknown graphic '{values.pop('graphic')}': allowed are {', '.join(GRAPHICS)}",
+        )
     if "title" in values and not values["title"].strip():
         report(key_line(header, "title", first_line=2), "the title is empty: write a title")
         usable = False

@@ -30,6 +30,17 @@ class Language:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """The site's look, from the ``[theme]`` table: colour overrides, logo text, fonts."""
+
+    # palette colour name (kiosk.ui.theme.Palette field) -> "#rrggbb"
+    colours: dict[str, str] = field(default_factory=dict)
+    logo_text: str = "CRI"
+    latin_font: str = ""
+    arabic_font: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """What the site file says: languages, default language, home order, organisation texts."""
 
@@ -41,6 +52,7 @@ class Site:
     path: Path = Path("site.toml")
     # The CRI's public web site, shown as a QR code; empty when the content gives none.
     url: str = ""
+    theme: Theme = field(default_factory=Theme)
 
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)
@@ -70,5 +82,7 @@ class Page:
     parent: str | None = None
     # True for the page that lists every document (front matter: downloads = true)
     downloads: bool = False
+    # a picture drawn with the text (front_matter.GRAPHICS), or None
+    graphic: str | None = None
     # 1-based line of the file where the Markdown body starts, for error messages
     body_line: int = 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from kiosk.content.documents import is_public_url
-from kiosk.content.model import Direction, Language, Site
+from kiosk.content.model import Direction, Language, Site, Theme
 from kiosk.content.problems import ContentError, Problem, Severity
 from kiosk.content.toml_source import (
     TomlSyntaxError,
@@ -18,7 +19,26 @@ from kiosk.content.toml_source import (
 )
 
 SITE_FILE = "site.toml"
-KNOWN_KEYS = ("default_language", "home", "url", "languages", "organisation")
+KNOWN_KEYS = ("default_language", "home", "url", "languages", "organisation", "theme")
+THEME_KEYS = ("colours", "logo_text", "latin_font", "arabic_font")
+# The palette's colour names (kiosk/ui/theme.py Palette; a test keeps them in step).
+THEME_COLOURS = (
+    "ink",
+    "muted_ink",
+    "ground",
+    "surface",
+    "brand",
+    "brand_dark",
+    "brand_ink",
+    "accent",
+    "accent_soft",
+    "pressed",
+    "line",
+    "sea",
+    "land",
+    "chart",
+)
+COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 ORGANISATION_KEYS = ("name", "short_name", "tagline")
 
 
@@ -78,6 +98,7 @@ def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
             '(or url = "" when there is none: no QR code is shown then)',
         )
         url = ""
+    theme = _read_theme(data.get("theme", {}), text, report)
     site = Site(
         languages=tuple(languages),
         default_language=default,
@@ -85,6 +106,7 @@ def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
         organisation=organisation,
         path=path,
         url=url.strip(),
+        theme=theme,
     )
     return site, problems
 
@@ -192,3 +214,45 @@ def _read_organisation(
                 report(key_line(text, code), f"organisation.{key}: unknown language '{code}'")
         organisation[key] = {code: value for code, value in texts.items() if code in codes}
     return organisation
+
+
+def _read_theme(raw: Any, text: str, report: Any) -> Theme:
+    """The [theme] table; every mistake is reported and that one setting left at its default."""
+    if not isinstance(raw, dict):
+        report(key_line(text, "theme"), "theme must be a table: [theme]")
+        return Theme()
+    theme_text, first = from_key(text, "theme")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        line = key_line(theme_text, key, first)
+        if key not in THEME_KEYS:
+            report(line, f"unknown theme key '{key}': allowed are {', '.join(THEME_KEYS)}")
+        elif key == "colours":
+            values["colours"] = _read_colours(value, theme_text, first, report)
+        elif not isinstance(value, str) or (key == "logo_text" and not value.strip()):
+            report(line, f"theme.{key} must be non-empty text in double quotes")
+        else:
+            values[key] = value.strip()
+    return Theme(**values)
+
+
+def _read_colours(raw: Any, text: str, first: int, report: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        report(key_line(text, "colours", first), "theme.colours must be a table: [theme.colours]")
+        return {}
+    colours_text, start = from_key(text, "theme.colours", first)
+    if start == first:  # written inline: colours = { ... } under [theme]
+        colours_text, start = from_key(text, "colours", first)
+    colours = {}
+    for name, value in raw.items():
+        line = key_line(colours_text, name, start)
+        if name not in THEME_COLOURS:
+            report(
+                line,
+                f"unknown colour '{name}': allowed are {', '.join(THEME_COLOURS)}",
+            )
+        elif not isinstance(value, str) or not COLOUR_PATTERN.match(value):
+            report(line, f'colour \'{name}\' must be written "#rrggbb", such as "#0b3c5d"')
+        else:
+            colours[name] = value.lower()
+    return colours

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,9 +28,10 @@ from kiosk.content.library import ContentLibrary
 from kiosk.ui.fonts import families_for
 from kiosk.ui.theme import PALETTE
 
+log = logging.getLogger("kiosk.docs")
+
 # Bump when the layout changes: cached brochures are then typeset again.
 BROCHURE_FORMAT = 4
-CONTEXT = "Brochure"
 RESOLUTION_DPI = 300
 BODY_POINTS = 11.0
 FOOTER_POINTS = 8.5
@@ -83,15 +87,35 @@ class BrochureSource:
         return hasher.hexdigest()[:16]
 
 
-def brochure_source(
-    library: ContentLibrary, lang: str, translator: QTranslator | None
-) -> BrochureSource:
-    """The pages of ``lang`` a visitor can browse (not the downloads page), in order."""
+def translated_texts(ts_file: Path, context: str) -> dict[str, str]:
+    """The finished translations of ``context`` in a Qt Linguist ``.ts`` file.
 
-    def tr(text: str) -> str:
-        translated = translator.translate(CONTEXT, text) if translator is not None else ""
-        return translated or text
+    The brochure speaks its own language, not the visitor's, so it does not go through
+    the installed translators; the ``.ts`` file ships with the kiosk. A missing or
+    unreadable file gives no translations (the English source is used).
+    """
+    try:
+        root = ElementTree.parse(ts_file).getroot()
+    except (OSError, ElementTree.ParseError) as error:
+        log.warning("no brochure translations in %s: %s", ts_file, error)
+        return {}
+    texts: dict[str, str] = {}
+    for element in root.iter("context"):
+        if element.findtext("name") != context:
+            continue
+        for message in element.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source and translation is not None and translation.get("type") is None:
+                texts[source] = translation.text or ""
+    return texts
 
+
+def brochure_source(library: ContentLibrary, lang: str, tr: Callable[[str], str]) -> BrochureSource:
+    """The pages of ``lang`` a visitor can browse (not the downloads page), in order.
+
+    ``tr`` translates the cover and footer texts into ``lang``.
+    """
     sections: list[tuple[str, str, bool]] = []
     for page_id in library.page_ids:
         view = library.view(page_id, lang)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTranslator
+from PySide6.QtCore import QObject, QStandardPaths
 
 from kiosk.content.documents import Document, DocumentKind, FileProblem, FileProblemKind
 from kiosk.content.library import ContentLibrary
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
 
 log = logging.getLogger("kiosk.docs")
+
+CONTEXT = "Brochure"  # the translation context of the brochure's cover and footer
 
 BROCHURE_FOLDER = "brochures"
 
@@ -41,12 +43,17 @@ class DocumentStore(QObject):
     """Finds, generates (brochures) and probes documents; remembers what it learnt."""
 
     def __init__(
-        self, library: ContentLibrary, cache_dir: Path | None = None, parent: QObject | None = None
+        self,
+        library: ContentLibrary,
+        cache_dir: Path | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
         self._cache_dir = cache_dir
         self._info: dict[str, DocumentInfo] = {}
+        # One QtPdf document, made on first use, reused to count the pages of each file.
+        self._probe_document: QPdfDocument | None = None
 
     @property
     def cache_dir(self) -> Path:
@@ -101,18 +108,24 @@ class DocumentStore(QObject):
             known = catalog.file_problems.get(document.id)
             if known is not None:
                 return DocumentInfo(path, problem=known)
-        return probe_pdf(path, self)
+        return self.probe(path)
+
+    def probe(self, path: Path) -> DocumentInfo:
+        """Page count and size of the PDF at ``path``, or why it cannot be opened."""
+        if self._probe_document is None:
+            # QtPdf is imported on first use: start-up does not need it.
+            from PySide6.QtPdf import QPdfDocument
+
+            self._probe_document = QPdfDocument(self)
+        return probe_pdf(path, self._probe_document)
 
     def brochure(self, lang: str) -> Path:
         """The brochure of ``lang``, typeset again only when the content changed."""
         # The typesetter is loaded on first use: start-up does not need it.
-        from kiosk.docs.brochure import brochure_source, write_brochure
+        from kiosk.docs.brochure import brochure_source, translated_texts, write_brochure
 
-        translator = QTranslator(self)
-        if not translator.load(f"kiosk_{lang}", str(translations_dir())):
-            log.warning("no kiosk_%s translation: the brochure cover stays in English", lang)
-        source = brochure_source(self._library, lang, translator)
-        translator.deleteLater()
+        texts = translated_texts(translations_dir() / f"kiosk_{lang}.ts", CONTEXT)
+        source = brochure_source(self._library, lang, lambda text: texts.get(text) or text)
         folder = self.cache_dir
         path = folder / f"brochure-{lang}-{source.digest()}.pdf"
         if path.is_file() and path.stat().st_size > 0:
@@ -133,16 +146,15 @@ class DocumentStore(QObject):
         return built
 
 
-def probe_pdf(path: Path, parent: QObject) -> DocumentInfo:
-    """Open ``path`` with QtPdf to count its pages; a damaged file gives a problem."""
-    # QtPdf is imported on first use: start-up does not need it.
+def probe_pdf(path: Path, document: QPdfDocument) -> DocumentInfo:
+    """Open ``path`` in ``document`` to count its pages (then close it again); a damaged
+    file gives a problem."""
     from PySide6.QtPdf import QPdfDocument
 
     try:
         size = path.stat().st_size
     except OSError:
         return DocumentInfo(path, problem=FileProblem(FileProblemKind.MISSING, "is missing"))
-    document = QPdfDocument(parent)
     try:
         error = document.load(str(path))
         if error != QPdfDocument.Error.None_:
@@ -150,7 +162,6 @@ def probe_pdf(path: Path, parent: QObject) -> DocumentInfo:
         return DocumentInfo(path, pages=document.pageCount(), size=size)
     finally:
         document.close()
-        document.deleteLater()
 
 
 def load_problem(error: QPdfDocument.Error) -> FileProblem:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.docs.store import DocumentStore
@@ -80,7 +80,6 @@ class DownloadsList(QWidget):
         self._site_url = site_url
         self._lang = store.default_language
         self._metrics = Metrics(1.0)
-        self._pending: list[DocumentRow] = []
         self.rows: list[DocumentRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,10 +88,6 @@ class DownloadsList(QWidget):
             self._add_row(DocumentRow(document.id, "mdi6.file-document-outline", self))
         if site_url:
             self._add_row(DocumentRow(SITE_ROW, "mdi6.qrcode", self))
-        self._details_timer = QTimer(self)
-        self._details_timer.setSingleShot(True)
-        self._details_timer.setInterval(0)
-        self._details_timer.timeout.connect(self._fill_next_details)
         self.apply_metrics(self._metrics)
 
     def _add_row(self, row: DocumentRow) -> None:
@@ -104,7 +99,7 @@ class DownloadsList(QWidget):
         return next(row for row in self.rows if row.doc_id == doc_id)
 
     def fill(self, lang: str) -> None:
-        """Titles at once; page counts and sizes just after (a brochure may be typeset)."""
+        """Titles, languages, page counts and sizes of every document in ``lang``."""
         self._lang = lang
         for row in self.rows:
             if row.doc_id == SITE_ROW:
@@ -117,20 +112,11 @@ class DownloadsList(QWidget):
             set_label_text(row.title_label, document.title(lang, self._store.default_language))
             name = self._store.language_name(document.language)
             set_label_text(row.details_label, self._direction_mark() + isolate(name))
-        self._pending = [row for row in self.rows if row.doc_id != SITE_ROW]
-        self._details_timer.start()
-
-    def details_pending(self) -> bool:
-        return bool(self._pending)
-
-    @Slot()
-    def _fill_next_details(self) -> None:
-        if not self._pending:
-            return
-        row = self._pending.pop(0)
-        self._fill_details(row)
-        if self._pending:
-            self._details_timer.start()
+        # Page counts and sizes come from the files; a brochure whose content changed is
+        # typeset here (about 0.1 s; `make` and build-docs typeset them beforehand).
+        for row in self.rows:
+            if row.doc_id != SITE_ROW:
+                self._fill_details(row)
 
     def _fill_details(self, row: DocumentRow) -> None:
         document = self._store.document(row.doc_id)

@@ -52,9 +52,29 @@ def register_fonts() -> list[str]:
     return sorted(set(families))
 
 
+_families = {"latin": LATIN_FAMILY, "arabic": ARABIC_FAMILY}
+
+
+def configure_families(latin: str, arabic: str) -> None:
+    """Use the site theme's families when they are bundled; keep Noto otherwise."""
+    loaded = set(QFontDatabase.families())
+    for script, family in (("latin", latin), ("arabic", arabic)):
+        if not family:
+            continue
+        if family in loaded:
+            _families[script] = family
+        else:
+            log.warning(
+                "theme font %r is not among the bundled fonts (resources/fonts): using %r",
+                family,
+                _families[script],
+            )
+
+
 def families_for(is_rtl: bool) -> list[str]:
     """Font families for a language: its own script's family first."""
-    return [ARABIC_FAMILY, LATIN_FAMILY] if is_rtl else [LATIN_FAMILY, ARABIC_FAMILY]
+    latin, arabic = _families["latin"], _families["arabic"]
+    return [arabic, latin] if is_rtl else [latin, arabic]
 
 
 def font_for(is_rtl: bool, base: QFont | None = None) -> QFont:

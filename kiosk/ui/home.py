@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.library import ContentLibrary
 from kiosk.ui.fonts import set_label_text
@@ -51,6 +58,10 @@ class HomeScreen(QWidget):
         self._columns = 0
         self._groups = [[top, *library.children(top)] for top in library.top_level()]
 
+        # The site's logo text (site.toml [theme] logo_text) as a brand-coloured mark.
+        self.logo = QLabel(self)
+        self.logo.setObjectName("LogoMark")
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hero_title = QLabel(self)
         self.hero_title.setObjectName("HeroTitle")
         self.hero_subtitle = QLabel(self)
@@ -60,6 +71,11 @@ class HomeScreen(QWidget):
         for label in (self.hero_title, self.hero_subtitle, self.hint):
             label.setWordWrap(True)
 
+        # Fonts arrive with the style sheet's polish, after fill(): refit once they do.
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self._fit_tile_heights)
         self.tiles: dict[str, Tile] = {}
         for group in self._groups:
             top, *children = group
@@ -67,6 +83,7 @@ class HomeScreen(QWidget):
                 kind = "parent" if page_id == top and children else "page"
                 tile = Tile(page_id, kind, parent=self)
                 tile.clicked.connect(lambda _=False, pid=page_id: self.section_requested.emit(pid))
+                tile.fonts_changed.connect(self._refit_timer.start)
                 self.tiles[page_id] = tile
 
         self._grid_host = QWidget(self)
@@ -80,7 +97,10 @@ class HomeScreen(QWidget):
         body = QWidget(self.scroll_area)
         body.setObjectName("HomeScreen")
         body_layout = QVBoxLayout(body)
-        body_layout.addWidget(self.hero_title)
+        self._hero_row = QHBoxLayout()
+        self._hero_row.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignTop)
+        self._hero_row.addWidget(self.hero_title, 1)
+        body_layout.addLayout(self._hero_row)
         body_layout.addWidget(self.hero_subtitle)
         body_layout.addWidget(self.hint)
         body_layout.addWidget(self._grid_host, 1)
@@ -97,6 +117,8 @@ class HomeScreen(QWidget):
     def fill(self, lang: str) -> None:
         """Show organisation texts and tile texts in ``lang``."""
         site = self._library.site
+        self.logo.setText(site.theme.logo_text)
+        self.logo.setAccessibleName(site.theme.logo_text)
         set_label_text(self.hero_title, site.organisation_text("name", lang))
         tagline = site.organisation_text("tagline", lang)
         set_label_text(self.hero_subtitle, tagline)
@@ -114,6 +136,7 @@ class HomeScreen(QWidget):
             metrics.margin, metrics.px(24), metrics.margin, metrics.margin
         )
         self._body_layout.setSpacing(metrics.px(10))
+        self._hero_row.setSpacing(metrics.px(20))
         self._grid.setSpacing(metrics.spacing)
         for tile in self.tiles.values():
             tile.apply_metrics(metrics)

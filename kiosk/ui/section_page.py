@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,8 +23,10 @@ from kiosk.i18n import isolate
 from kiosk.ui import icons
 from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import font_for, set_label_text
+from kiosk.ui.graphics.base import Graphic
+from kiosk.ui.graphics.registry import create_graphic
 from kiosk.ui.text_images import ImageFitter
-from kiosk.ui.theme import PALETTE, Metrics, document_css
+from kiosk.ui.theme import Metrics, active_palette, document_css
 from kiosk.ui.tile import Tile
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
 
@@ -31,6 +34,10 @@ from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
 PARENT_LINK_MAX_SHARE = 0.4
 # Related sections side by side on wide pages (the content has three per group).
 RELATED_COLUMNS = 3
+# Landscape pages show their picture beside the text when this much wider than tall.
+GRAPHIC_BESIDE_RATIO = 1.15
+# Portrait pages give their picture at most this share of the page's height.
+GRAPHIC_MAX_SHARE = 0.5
 
 
 class SectionPage(QWidget):
@@ -48,6 +55,7 @@ class SectionPage(QWidget):
         self._metrics = Metrics(1.0)
         self._page_id = ""
         self._lang = library.default_language
+        self._graphic_page = ""
 
         self.header = QFrame(self)
         self.header.setObjectName("SectionHeader")
@@ -102,11 +110,17 @@ class SectionPage(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
 
+        # A page's picture (front matter ``graphic``), beside or above its text.
+        self.graphics: dict[str, Graphic] = {}
+        self.graphic: Graphic | None = None
+        self._content = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._content.addWidget(self.text, 1)
+
         self._body = QVBoxLayout()
         self._body.addWidget(self.fallback_note)
         self._body.addWidget(self.related_host)
         self.downloads: DownloadsList | None = None
-        self._body.addWidget(self.text, 1)
+        self._body.addLayout(self._content, 1)
         self._body.addLayout(nav)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,6 +130,7 @@ class SectionPage(QWidget):
 
         swipes = SwipeDetector([self, self.text.viewport(), self.header], self._is_rtl, self)
         swipes.swiped.connect(self.step)
+        self.swipes = swipes  # the window lets the page follow the finger
         self.retranslate_ui()
 
     # public ---------------------------------------------------------------------
@@ -138,7 +153,8 @@ class SectionPage(QWidget):
     def set_downloads(self, downloads: DownloadsList) -> None:
         """The Downloads list, shown above the text of pages that say downloads = true."""
         self.downloads = downloads
-        self._body.insertWidget(self._body.indexOf(self.text), downloads)
+        # Above the text (and its picture), under the related sections.
+        self._body.insertWidget(self._body.indexOf(self.related_host) + 1, downloads)
         downloads.hide()
 
     def reset(self) -> None:
@@ -161,6 +177,9 @@ class SectionPage(QWidget):
         self._body.setContentsMargins(pad, metrics.px(18), pad, metrics.px(18))
         self._body.setSpacing(metrics.px(16))
         self._related_layout.setSpacing(metrics.px(12))
+        self._content.setSpacing(metrics.px(20))
+        for graphic in self.graphics.values():
+            graphic.apply_metrics(metrics)
         self.text.document().setDocumentMargin(metrics.px(28))
         for tile in self.related_tiles:
             tile.apply_metrics(metrics)
@@ -197,6 +216,7 @@ class SectionPage(QWidget):
         parent = self._library.parent(page.id)
         self.parent_button.setVisible(parent is not None)
         self._fill_fallback_note(view)
+        self._fill_graphic(page.graphic, page.id, view.page.lang)
         self._fill_related(page.id)
         self._fill_downloads(view)
         self._fill_text(view)
@@ -219,6 +239,45 @@ class SectionPage(QWidget):
         if view.page.downloads:
             self.downloads.fill(self._lang)
         self.downloads.setVisible(view.page.downloads)
+
+    def _fill_graphic(self, name: str | None, page_id: str, lang: str) -> None:
+        """Show the page's picture, built on first use and kept for later visits."""
+        graphic = None
+        if name is not None:
+            graphic = self.graphics.get(name)
+            if graphic is None:
+                graphic = create_graphic(name, self._library, self)
+                graphic.apply_metrics(self._metrics)
+                graphic.section_requested.connect(self.section_requested)
+                self.graphics[name] = graphic
+                self._content.insertWidget(0, graphic, 1)
+            # Lay out at the page's language, then count up again on a new page.
+            graphic.fill(page_id, self._lang)
+            if graphic is not self.graphic or page_id != self._graphic_page:
+                graphic.start_motion()
+        for other in self.graphics.values():
+            other.setVisible(other is graphic)
+        self.graphic = graphic
+        self._graphic_page = page_id if graphic is not None else ""
+        self._place_graphic()
+
+    def _place_graphic(self) -> None:
+        """Beside the text on landscape pages, above it (capped) on portrait ones."""
+        graphic = self.graphic
+        if graphic is None:
+            return
+        beside = self.width() > GRAPHIC_BESIDE_RATIO * self.height()
+        if beside:
+            self._content.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._content.setStretchFactor(graphic, 1)
+            graphic.setMinimumHeight(0)
+            graphic.setMaximumHeight(16777215)
+        else:
+            self._content.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._content.setStretchFactor(graphic, 0)
+            width = self.width() - 2 * self._metrics.margin
+            height = min(graphic.needed_height(width), round(GRAPHIC_MAX_SHARE * self.height()))
+            graphic.setFixedHeight(max(self._metrics.touch, height))
 
     def _fill_related(self, page_id: str) -> None:
         """Sub-sections of a parent page, or the sibling sections of a sub-page."""
@@ -243,7 +302,8 @@ class SectionPage(QWidget):
                 tile.set_texts(view.page.title, "", view.page.icon)
             tile.setChecked(tile.page_id == page_id)
             tile.show()
-        self.related_host.setVisible(bool(related))
+        # A page's picture leads to its sub-sections itself (blocks, pins).
+        self.related_host.setVisible(bool(related) and self.graphic is None)
         self._related_columns = 0
         self._layout_related()
 
@@ -285,6 +345,7 @@ class SectionPage(QWidget):
         super().resizeEvent(event)
         self._place_parent_button()
         self._layout_related()
+        self._place_graphic()
 
     def _place_parent_button(self) -> None:
         """The way up beside the title on wide screens, under it on narrow ones,
@@ -356,7 +417,9 @@ class SectionPage(QWidget):
     # icons -------------------------------------------------------------------------
     def _set_icon(self, name: str) -> None:
         side = self._metrics.px(64)
-        pixmap = icons.icon(name, PALETTE.brand).pixmap(QSize(side, side), self.devicePixelRatioF())
+        pixmap = icons.icon(name, active_palette().brand).pixmap(
+            QSize(side, side), self.devicePixelRatioF()
+        )
         self.icon_label.setPixmap(pixmap)
         self.icon_label.setFixedSize(side, side)
 
@@ -365,13 +428,13 @@ class SectionPage(QWidget):
         previous_icon = "mdi6.chevron-right" if rtl else "mdi6.chevron-left"
         next_icon = "mdi6.chevron-left" if rtl else "mdi6.chevron-right"
         side = self._metrics.px(40)
-        self.previous_button.setIcon(icons.icon(previous_icon, PALETTE.brand))
-        self.next_button.setIcon(icons.icon(next_icon, PALETTE.brand))
+        self.previous_button.setIcon(icons.icon(previous_icon, active_palette().brand))
+        self.next_button.setIcon(icons.icon(next_icon, active_palette().brand))
         # The "next" arrow goes after its word: mirror that one button's own layout.
         self.next_button.setLayoutDirection(
             Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
         )
         up = "mdi6.arrow-up-left" if not rtl else "mdi6.arrow-up-right"
-        self.parent_button.setIcon(icons.icon(up, PALETTE.brand))
+        self.parent_button.setIcon(icons.icon(up, active_palette().brand))
         for button in (self.previous_button, self.next_button, self.parent_button):
             button.setIconSize(QSize(side, side))

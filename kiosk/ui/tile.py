@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import icons
 from kiosk.ui.fonts import set_label_text
-from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.theme import Metrics, active_palette
 
 
 class Tile(QPushButton):
+    # The style sheet gave a label another font (script or text size): the tile's
+    # height for a given width has changed.
+    fonts_changed = Signal()
+
     """A section tile. ``kind`` is "parent" (a section with sub-sections) or "page".
 
     Compact tiles (related sections on a page) lay out icon and title in one row.
     The tile carries the page id it leads to; behaviour never depends on its text.
     """
+
+    # The style sheet gave a label another font (script or text size): the tile's
+    # height for a given width has changed.
+    fonts_changed = Signal()
 
     def __init__(
         self, page_id: str, kind: str = "page", compact: bool = False, parent: QWidget | None = None
@@ -39,6 +47,7 @@ class Tile(QPushButton):
         for label in (self._icon, self._title, self._summary):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             label.setProperty("kind", kind)
+            label.installEventFilter(self)
         self._title.setProperty("compact", "true" if compact else "false")
         self._title.setWordWrap(True)
         self._summary.setWordWrap(True)
@@ -83,11 +92,16 @@ class Tile(QPushButton):
     def _refresh_icon(self) -> None:
         if not self._icon_name:
             return
-        color = PALETTE.brand_ink if self.kind == "parent" else PALETTE.brand
+        color = active_palette().brand_ink if self.kind == "parent" else active_palette().brand
         size = QSize(self._icon_size, self._icon_size)
         pixmap = icons.icon(self._icon_name, color).pixmap(size, self.devicePixelRatioF())
         self._icon.setPixmap(pixmap)
         self._icon.setFixedSize(size)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            self.fonts_changed.emit()
+        return False
 
     # QPushButton sizes itself from its text; a tile's size comes from its layout.
     def sizeHint(self) -> QSize:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Language
 from kiosk.ui import icons
-from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.graphics.numbers import western_digits
+from kiosk.ui.theme import TEXT_STEPS, Metrics, active_palette
 
 # Share of the bar's width the title needs beside the controls.
-TITLE_MIN_SHARE = 0.4
+TITLE_MIN_SHARE = 0.35
 
 
 class TopBar(QFrame):
@@ -29,6 +30,8 @@ class TopBar(QFrame):
     home_requested = Signal()
     back_requested = Signal()
     language_requested = Signal(str)
+    text_step_requested = Signal(int)
+    high_contrast_requested = Signal(bool)
 
     def __init__(self, languages: tuple[Language, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +41,19 @@ class TopBar(QFrame):
         for button in (self.home_button, self.back_button):
             button.setObjectName("BarButton")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reading aids: a three-step text size (cycles on each tap) and high contrast.
+        self.text_size_button = QPushButton(self)
+        self.text_size_button.setObjectName("BarButton")
+        self.text_size_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.contrast_button = QPushButton(self)
+        self.contrast_button.setObjectName("BarButton")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._text_step = 0
+        self.text_size_button.clicked.connect(
+            lambda: self.text_step_requested.emit((self._text_step + 1) % len(TEXT_STEPS))
+        )
+        self.contrast_button.clicked.connect(self.high_contrast_requested)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("BarTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -57,6 +73,13 @@ class TopBar(QFrame):
         self._languages_row = QHBoxLayout()
         self._controls.addWidget(self.home_button)
         self._controls.addWidget(self.back_button)
+        # The reading aids sit before the languages on one-row bars, and beside the
+        # title on the second row of narrow (portrait) bars.
+        self._aids = QWidget(self)
+        self._aids_row = QHBoxLayout(self._aids)
+        self._aids_row.setContentsMargins(0, 0, 0, 0)
+        self._aids_row.addWidget(self.text_size_button)
+        self._aids_row.addWidget(self.contrast_button)
         for language in languages:
             button = QPushButton(language.name, self)
             button.setObjectName("LanguageButton")
@@ -75,7 +98,7 @@ class TopBar(QFrame):
             self.language_buttons[language.code] = button
             self._languages_row.addWidget(button)
         layout.addLayout(self._controls, 0, 0)
-        layout.addLayout(self._languages_row, 0, 2)
+        layout.addLayout(self._languages_row, 0, 3)
         layout.setColumnStretch(1, 1)
         self._title_on_own_row: bool | None = None
 
@@ -97,6 +120,15 @@ class TopBar(QFrame):
     def set_back_enabled(self, enabled: bool) -> None:
         self.back_button.setEnabled(enabled)
 
+    def set_text_step(self, step: int) -> None:
+        """Show which of the TEXT_STEPS is in use (0 = normal)."""
+        self._text_step = step
+        self.retranslate_ui()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.contrast_button.setChecked(on)
+        self.retranslate_ui()
+
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(16)
         self._layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
@@ -104,6 +136,7 @@ class TopBar(QFrame):
         self._layout.setVerticalSpacing(pad // 2)
         self._controls.setSpacing(metrics.px(12))
         self._languages_row.setSpacing(metrics.px(12))
+        self._aids_row.setSpacing(metrics.px(12))
         side = metrics.px(40)
         self._icon_size = QSize(side, side)
         self._refresh_icons()
@@ -114,6 +147,19 @@ class TopBar(QFrame):
         self.back_button.setText(self.tr("Back"))
         self.home_button.setAccessibleName(self.tr("Home"))
         self.back_button.setAccessibleName(self.tr("Back"))
+        percent = QLocale().toString(round(TEXT_STEPS[self._text_step] * 100))
+        # Western digits everywhere, Arabic included (see README, "Numbers").
+        self.text_size_button.setText(self.tr("%1 %").replace("%1", western_digits(percent)))
+        self.text_size_button.setAccessibleName(
+            self.tr("Text size: step %1 of %2, tap for the next")
+            .replace("%1", str(self._text_step + 1))
+            .replace("%2", str(len(TEXT_STEPS)))
+        )
+        self.contrast_button.setAccessibleName(
+            self.tr("High contrast: on")
+            if self.contrast_button.isChecked()
+            else self.tr("High contrast: off")
+        )
         for code, button in self.language_buttons.items():
             button.setAccessibleName(button.text())
             button.setProperty("language", code)
@@ -134,9 +180,18 @@ class TopBar(QFrame):
         # The back arrow points against the reading direction.
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         back = "mdi6.arrow-right" if rtl else "mdi6.arrow-left"
-        self.back_button.setIcon(icons.icon(back, PALETTE.brand_ink))
-        self.home_button.setIcon(icons.icon("mdi6.home", PALETTE.brand_ink))
-        for button in (self.home_button, self.back_button):
+        self.back_button.setIcon(icons.icon(back, active_palette().brand_ink))
+        self.home_button.setIcon(icons.icon("mdi6.home", active_palette().brand_ink))
+        self.text_size_button.setIcon(icons.icon("mdi6.format-size", active_palette().brand_ink))
+        self.contrast_button.setIcon(
+            icons.icon("mdi6.circle-half-full", active_palette().brand_ink)
+        )
+        for button in (
+            self.home_button,
+            self.back_button,
+            self.text_size_button,
+            self.contrast_button,
+        ):
             button.setIconSize(self._icon_size)
 
     def _elide_title(self) -> None:
@@ -154,9 +209,10 @@ class TopBar(QFrame):
         controls = (
             self._controls.sizeHint().width()
             + self._languages_row.sizeHint().width()
+            + self._aids.sizeHint().width()
             + margins.left()
             + margins.right()
-            + 2 * spacing
+            + 3 * spacing
         )
         # Decided by the bar's width, not by the title, so the bar keeps its height
         # from one screen to the next.
@@ -165,7 +221,10 @@ class TopBar(QFrame):
             return
         self._title_on_own_row = own_row
         self._layout.removeWidget(self.title_label)
+        self._layout.removeWidget(self._aids)
         if own_row:
-            self._layout.addWidget(self.title_label, 1, 0, 1, 3)
+            self._layout.addWidget(self._aids, 1, 0)
+            self._layout.addWidget(self.title_label, 1, 1, 1, 3)
         else:
             self._layout.addWidget(self.title_label, 0, 1)
+            self._layout.addWidget(self._aids, 0, 2)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerPropertie
 # A swipe is a mostly horizontal drag this long, in device-independent pixels.
 SWIPE_MIN_DISTANCE = 120
 SWIPE_DOMINANCE = 1.8  # horizontal travel must beat vertical travel by this factor
+FOLLOW_START = 24  # horizontal travel after which the page follows the finger
 
 
 def enable_kinetic_scrolling(view: QAbstractScrollArea) -> None:
@@ -39,11 +40,16 @@ class SwipeDetector(QObject):
     """
 
     swiped = Signal(int)
+    # While a mostly horizontal drag goes on: its horizontal travel, to follow the finger.
+    moved = Signal(float)
+    # After every press ends (after ``swiped`` when it was a swipe).
+    released = Signal()
 
     def __init__(self, targets: list[QObject], is_rtl: Callable[[], bool], parent: QObject) -> None:
         super().__init__(parent)
         self._is_rtl = is_rtl
         self._start: QPointF | None = None
+        self._following = False
         # One detector for all targets: an event that propagates from a child to its
         # parent is then seen twice but counted once.
         for target in targets:
@@ -54,26 +60,46 @@ class SwipeDetector(QObject):
         if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.LeftButton:
                 self._start = event.globalPosition()
+                self._following = False
+        elif kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                self._move(event.globalPosition())
+        elif kind == QEvent.Type.TouchUpdate and isinstance(event, QTouchEvent):
+            points = event.points()
+            if len(points) == 1:
+                self._move(points[0].globalPosition())
         elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             self._finish(event.globalPosition())
         elif kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent):
             points = event.points()
             self._start = points[0].globalPosition() if len(points) == 1 else None
+            self._following = False
         elif kind == QEvent.Type.TouchEnd and isinstance(event, QTouchEvent):
             points = event.points()
             if len(points) == 1:
                 self._finish(points[0].globalPosition())
         return False
 
+    def _move(self, point: QPointF) -> None:
+        if self._start is None:
+            return
+        dx = point.x() - self._start.x()
+        dy = point.y() - self._start.y()
+        if not self._following:
+            self._following = abs(dx) >= FOLLOW_START and abs(dx) >= SWIPE_DOMINANCE * abs(dy)
+        if self._following:
+            self.moved.emit(dx)
+
     def _finish(self, end: QPointF) -> None:
         start, self._start = self._start, None
         if start is None:
             return
+        self._following = False
         dx = end.x() - start.x()
         dy = end.y() - start.y()
-        if abs(dx) < SWIPE_MIN_DISTANCE or abs(dx) < SWIPE_DOMINANCE * abs(dy):
-            return
-        forward = dx < 0
-        if self._is_rtl():
-            forward = not forward
-        self.swiped.emit(1 if forward else -1)
+        if abs(dx) >= SWIPE_MIN_DISTANCE and abs(dx) >= SWIPE_DOMINANCE * abs(dy):
+            forward = dx < 0
+            if self._is_rtl():
+                forward = not forward
+            self.swiped.emit(1 if forward else -1)
+        self.released.emit()

@@ -13,14 +13,25 @@ from kiosk.content.library import ContentLibrary
 from kiosk.docs.store import DocumentStore
 from kiosk.i18n import LanguageService
 from kiosk.ui.downloads import DownloadsList
-from kiosk.ui.fonts import families_for
+from kiosk.ui.fonts import configure_families, families_for
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
 from kiosk.ui.qr_overlay import QrOverlay
 from kiosk.ui.section_page import SectionPage
-from kiosk.ui.theme import Metrics, metrics_for, style_sheet
+from kiosk.ui.theme import (
+    HIGH_CONTRAST,
+    TEXT_STEPS,
+    Metrics,
+    Palette,
+    contrast_problems,
+    metrics_for,
+    palette_with,
+    set_active_palette,
+    style_sheet,
+)
 from kiosk.ui.top_bar import TopBar
+from kiosk.ui.transitions import ScreenTransition
 
 if TYPE_CHECKING:
     from kiosk.ui.pdf_viewer import DocumentViewer
@@ -47,7 +58,12 @@ class MainWindow(QWidget):
         self.language = language
         # Through self._library, so that set_library() also changes what exists.
         self.navigator = Navigator(lambda page_id: self._library.has_page(page_id), self)
-        self._style_key: tuple[Metrics, bool] | None = None
+        self._style_key: tuple[Metrics, bool, Palette] | None = None
+        # The site's theme (site.toml [theme]) and the visitor's reading aids.
+        self._site_palette = self._read_site_theme(library)
+        self._high_contrast = False
+        self._text_step = 0
+        set_active_palette(self._site_palette)
         self._metrics = metrics_for(self.width(), self.height())
         self._painted = False
         self._close_allowed = True
@@ -66,10 +82,17 @@ class MainWindow(QWidget):
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
+        # Screen changes slide and fade; a swipe drags the page along first.
+        self.transition = ScreenTransition(self.stack, self.language.is_rtl)
+        self._shown_page: str | None = None
+        self.section.swipes.moved.connect(self._follow_swipe)
+        self.section.swipes.released.connect(self.transition.release)
 
         self.top_bar.home_requested.connect(self.navigator.home)
         self.top_bar.back_requested.connect(self.navigator.back)
         self.top_bar.language_requested.connect(language.set_language)
+        self.top_bar.text_step_requested.connect(self.set_text_step)
+        self.top_bar.high_contrast_requested.connect(self.set_high_contrast)
         self.home.section_requested.connect(self.navigator.go)
         self.section.section_requested.connect(self.navigator.go)
         self.navigator.current_changed.connect(self._show)
@@ -97,6 +120,11 @@ class MainWindow(QWidget):
         self.home.section_requested.connect(self.navigator.go)
         self.section.section_requested.connect(self.navigator.go)
         self.home.painted.connect(self._on_home_painted)
+        self.section.swipes.moved.connect(self._follow_swipe)
+        self.section.swipes.released.connect(self.transition.release)
+        self._reload_documents(library)
+        self._site_palette = self._read_site_theme(library)
+        set_active_palette(HIGH_CONTRAST if self._high_contrast else self._site_palette)
         for index, widget in enumerate((self.home, self.section)):
             self.stack.insertWidget(index, widget)
         showing_section = self.stack.currentWidget() is old[1]
@@ -114,9 +142,48 @@ class MainWindow(QWidget):
         if showing_section and self.navigator.current:
             self.section.text.verticalScrollBar().setValue(scrolled)
 
+    @staticmethod
+    def _read_site_theme(library: ContentLibrary) -> Palette:
+        """The site's fonts take effect; its palette is returned (contrast logged)."""
+        theme = library.site.theme
+        configure_families(theme.latin_font, theme.arabic_font)
+        palette = palette_with(theme.colours)
+        for problem in contrast_problems(palette):
+            log.warning("%s: theme colours: %s", library.site.path, problem)
+        return palette
+
     def current_screen(self) -> str:
         """The page id on screen, or HOME."""
         return self.navigator.current
+
+    # reading aids: the lead's visitor reset calls reset_presentation() ---------------
+    @Slot(int)
+    def set_text_step(self, step: int) -> None:
+        """Text size step 0 (normal), 1 or 2 (largest); kept across navigation."""
+        step = max(0, min(len(TEXT_STEPS) - 1, step))
+        self._text_step = step
+        self.top_bar.set_text_step(step)
+        self._metrics = metrics_for(self.width(), self.height(), TEXT_STEPS[step])
+        self._apply_style()
+
+    def text_step(self) -> int:
+        return self._text_step
+
+    @Slot(bool)
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch between the site's theme and the high-contrast theme."""
+        self._high_contrast = on
+        self.top_bar.set_high_contrast(on)
+        set_active_palette(HIGH_CONTRAST if on else self._site_palette)
+        self._apply_style()
+
+    def is_high_contrast(self) -> bool:
+        return self._high_contrast
+
+    def reset_presentation(self) -> None:
+        """Back to normal text size and the site's theme (for the next visitor)."""
+        self.set_text_step(0)
+        self.set_high_contrast(False)
 
     def organisation_text(self, key: str, lang: str) -> str:
         """The site's organisation name, short name or tagline in ``lang``."""
@@ -141,6 +208,7 @@ class MainWindow(QWidget):
         self.navigator.home()
         if language:
             self.language.set_language(language)
+        self.reset_presentation()
         self.section.reset()
         self.home.scroll_to_top()
         self.visitor_reset.emit()
@@ -155,15 +223,28 @@ class MainWindow(QWidget):
     # documents (issue 3) ---------------------------------------------------------
     def _set_up_documents(self, library: ContentLibrary) -> None:
         """The document store, the Downloads list, the viewer and the QR overlay."""
+        self._viewer: DocumentViewer | None = None
+        self.qr_overlay = QrOverlay(self)
+        self._connect_documents(library)
+
+    def _connect_documents(self, library: ContentLibrary) -> None:
+        """A store and a Downloads list for ``library``, wired to the section page."""
         self.documents = DocumentStore(library, parent=self)
         self.downloads = DownloadsList(self.documents, library.site.url, self.section)
         self.section.set_downloads(self.downloads)
-        self._viewer: DocumentViewer | None = None
-        self.qr_overlay = QrOverlay(self)
         self.section.document_requested.connect(self.open_document)
         self.section.web_link_requested.connect(self.show_qr)
         self.downloads.document_requested.connect(self.open_document)
         self.downloads.web_link_requested.connect(self.show_qr)
+
+    def _reload_documents(self, library: ContentLibrary) -> None:
+        """After a content reload: documents of the new content, the viewer closed."""
+        if self._viewer is not None:
+            self._viewer.close_overlay()
+            self._viewer.deleteLater()
+            self._viewer = None
+        self.documents.deleteLater()
+        self._connect_documents(library)
 
     @property
     def viewer(self) -> DocumentViewer:
@@ -187,9 +268,31 @@ class MainWindow(QWidget):
         self.qr_overlay.show_address(url, caption)
         self.qr_shown.emit(url)
 
+    def _screen_order(self, page_id: str) -> int:
+        """Position in reading order (home, then the sections as the home screen lists them)."""
+        order = (HOME, *self._library.page_ids)
+        return order.index(page_id) if page_id in order else 0
+
+    @Slot(float)
+    def _follow_swipe(self, dx: float) -> None:
+        forward = (dx < 0) != self.language.is_rtl()
+        button = self.section.next_button if forward else self.section.previous_button
+        # Nowhere to go that way: the page gives a little, then springs back.
+        self.transition.follow(dx if button.isEnabled() else dx / 4)
+
     @Slot(str)
     def _show(self, page_id: str) -> None:
         lang = self.language.current
+        previous, self._shown_page = self._shown_page, page_id
+        moving = previous is not None and previous != page_id
+        if moving:
+            self.transition.capture()
+        self._show_page(page_id, lang)
+        if moving and previous is not None:
+            order = self._screen_order(page_id) - self._screen_order(previous)
+            self.transition.play(1 if order > 0 else -1)
+
+    def _show_page(self, page_id: str, lang: str) -> None:
         if page_id == HOME:
             self.home.scroll_to_top()
             self.stack.setCurrentWidget(self.home)
@@ -217,15 +320,18 @@ class MainWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._metrics = metrics_for(event.size().width(), event.size().height())
+        size = event.size()
+        self._metrics = metrics_for(size.width(), size.height(), TEXT_STEPS[self._text_step])
         self._apply_style()
 
     def _apply_style(self) -> None:
         """Restyle when the type scale or the script changes, and only then."""
-        key = (self._metrics, self.language.is_rtl())
+        palette = HIGH_CONTRAST if self._high_contrast else self._site_palette
+        key = (self._metrics, self.language.is_rtl(), palette)
         if key == self._style_key:
             return
-        metrics_changed = self._style_key is None or self._style_key[0] != self._metrics
+        # Icons and pictures are drawn in palette colours: they follow a theme change too.
+        metrics_changed = self._style_key is None or self._style_key[::2] != key[::2]
         self._style_key = key
         self.setStyleSheet(style_sheet(self._metrics, families_for(key[1])))
         if metrics_changed:

@@ -3,7 +3,10 @@
 #
 #   packaging/linux/debian-deps.sh base   Python venv + Qt with QT_QPA_PLATFORM=offscreen
 #   packaging/linux/debian-deps.sh run    base + Qt's xcb platform plugin (a real X display)
-#   packaging/linux/debian-deps.sh test   run + Xvfb, for the GUI tests
+#   packaging/linux/debian-deps.sh test   run + Xvfb + freeze, for the whole test suite
+#   packaging/linux/debian-deps.sh freeze base + what PyInstaller needs (make frozen)
+#   packaging/linux/debian-deps.sh kiosk  run + the cage Wayland kiosk compositor and
+#                                         the Wayland client libraries, for a kiosk box
 #
 # Only missing packages are installed. As root, with apt-get: installs them without
 # prompting. Not root: prints the packages and the command to run, exits 1.
@@ -14,7 +17,7 @@
 set -eu
 
 usage() {
-    echo "usage: $0 base|run|test" >&2
+    echo "usage: $0 base|run|test|freeze|kiosk" >&2
     exit 2
 }
 
@@ -35,10 +38,24 @@ libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
 # Virtual X server for the tests marked `gui`, and xdotool to type real X key events.
 test_pkgs="xvfb xauth xdotool"
 
+# PyInstaller (packaging/pyinstaller, tests/test_packaging_frozen.py) runs ldd, objdump
+# and objcopy (binutils). It also needs Python as a shared library: Debian's python3.X
+# is linked statically and ships libpython3.X.so separately (added below).
+freeze_pkgs="binutils"
+
+# A kiosk box: packaging/linux/cri-kiosk.service starts the app in cage. PySide6 brings
+# Qt's wayland platform plugin, but not the libraries it links to (checked with ldd on
+# PySide6/Qt/plugins/platforms/libqwayland.so and the client-side wayland-*/ plugins;
+# tests/test_packaging_linux.py repeats the check); no qt6-wayland needed.
+# Xwayland serves the xcb fallback (QT_QPA_PLATFORM="wayland;xcb").
+kiosk_pkgs="cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1"
+
 case "$mode" in
     base) wanted="$base_pkgs" ;;
     run) wanted="$base_pkgs $run_pkgs" ;;
-    test) wanted="$base_pkgs $run_pkgs $test_pkgs" ;;
+    test) wanted="$base_pkgs $run_pkgs $test_pkgs $freeze_pkgs" ;;
+    freeze) wanted="$base_pkgs $freeze_pkgs" ;;
+    kiosk) wanted="$base_pkgs $run_pkgs $kiosk_pkgs" ;;
     *) usage ;;
 esac
 
@@ -53,6 +70,16 @@ if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     # Debian splits ensurepip off into python3-venv; `python3 -m venv` fails without it.
     wanted="python3-venv $wanted"
 fi
+
+case "$mode" in
+    test | freeze)
+        # Only for Debian's own interpreter (not a pyenv or /usr/local build).
+        libpython=$("$python" -c 'import sys
+if sys.base_prefix == "/usr":
+    print("libpython%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+        wanted="$wanted $libpython"
+        ;;
+esac
 
 missing=""
 for pkg in $wanted; do

@@ -189,7 +189,7 @@ def test_unknown_key() -> None:
     line, message = only_error(parsed)
     assert line == 4
     assert "unknown front matter key 'colour'" in message
-    assert "allowed keys are id, title, summary, icon, order, parent" in message
+    assert "allowed keys are id, title, summary, icon, order, parent, downloads, graphic" in message
     # An unknown key is reported, but the page itself is still usable.
     assert parsed.page is not None
 
@@ -294,3 +294,42 @@ def test_every_mistake_of_a_page_is_reported_at_once() -> None:
         (4, "'order' must be whole number"),
         (5, "unknown front matter key 'couleur'"),
     ], describe(parsed.problems)
+
+
+# --------------------------------------------------------------------------- graphic
+
+
+@pytest.mark.parametrize("graphic", ["key-figures", "zones-map", "plan-diagram"])
+def test_known_graphic_is_kept(graphic: str) -> None:
+    parsed = parse(page_text(f'id = "x"\ntitle = "X"\ngraphic = "{graphic}"'))
+
+    assert parsed.problems == ()
+    assert parsed.page is not None
+    assert parsed.page.graphic == graphic
+
+
+def test_page_without_graphic_has_none() -> None:
+    parsed = parse(page_text('id = "x"\ntitle = "X"'))
+
+    assert parsed.page is not None
+    assert parsed.page.graphic is None
+
+
+def test_unknown_graphic_is_reported_at_its_line_and_dropped() -> None:
+    parsed = parse(page_text('id = "x"\ntitle = "X"\n\ngraphic = "pie-chart"'))  # line 5
+
+    line, message = only_error(parsed)
+    assert line == 5
+    assert "unknown graphic 'pie-chart'" in message
+    assert "key-figures, zones-map, plan-diagram" in message
+    # The page is still shown, without a picture.
+    assert parsed.page is not None
+    assert parsed.page.graphic is None
+
+
+def test_graphic_must_be_text() -> None:
+    parsed = parse(page_text('id = "x"\ntitle = "X"\ngraphic = 3'))
+
+    line, message = only_error(parsed)
+    assert line == 4
+    assert "'graphic' must be text" in message

@@ -185,22 +185,23 @@ def test_duplicate_language_is_reported_at_the_second_declaration(
 
 
 def test_unknown_key(content_dir: Path, edit_file: Edit) -> None:
-    path = edit_file(site_path(content_dir), SHIPPED_HOME, SHIPPED_HOME + '\ncolour = "blue"')
+    path = edit_file(site_path(content_dir), SHIPPED_HOME, SHIPPED_HOME + '\nskin = "blue"')
 
-    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'colour'")
-    assert problem.line == line_containing(path, "colour")
+    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'skin'")
+    assert problem.line == line_containing(path, "skin")
     assert (
-        "allowed keys are default_language, home, url, languages, organisation" in problem.message
+        "allowed keys are default_language, home, url, languages, organisation, theme"
+        in problem.message
     )
 
 
 def test_unknown_table_is_reported_at_its_header(content_dir: Path) -> None:
     path = site_path(content_dir)
     with path.open("a", encoding="utf-8") as site_file:
-        site_file.write('\n[theme]\naccent = "red"\n')
+        site_file.write('\n[looks]\naccent = "red"\n')
 
-    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'theme'")
-    assert problem.line == line_containing(path, "[theme]")
+    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'looks'")
+    assert problem.line == line_containing(path, "[looks]")
 
 
 def test_unknown_organisation_language(content_dir: Path, edit_file: Edit) -> None:
@@ -274,3 +275,83 @@ def test_empty_home_is_an_error(tmp_path: Path) -> None:
     _site, problems = read_site(tmp_path)
     assert [(p.line, p.is_error) for p in problems] == [(2, True)]
     assert "home is empty" in problems[0].message
+
+
+# --------------------------------------------------------------------------- theme
+
+
+def test_shipped_theme(content_dir: Path) -> None:
+    site, _problems = read_site(content_dir)
+
+    assert site.theme.logo_text == "CRI"
+    assert site.theme.latin_font == "Noto Sans"
+    assert site.theme.arabic_font == "Noto Sans Arabic"
+    assert site.theme.colours["brand"] == "#0b3c5d"
+
+
+def test_site_without_theme_gets_the_default(content_dir: Path) -> None:
+    path = site_path(content_dir)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("# The look.")], encoding="utf-8")
+
+    site, problems = read_site(content_dir)
+
+    assert problems == [], describe(problems)
+    assert site.theme.colours == {}
+    assert site.theme.logo_text == "CRI"
+
+
+def test_bad_colour_is_reported_at_its_line(content_dir: Path) -> None:
+    path = site_path(content_dir)
+    text = path.read_text(encoding="utf-8").replace('accent = "#c8102e"', 'accent = "red"')
+    path.write_text(text, encoding="utf-8")
+
+    site, problems = read_site(content_dir)
+
+    problem = the_problem(problems, path, Severity.ERROR, "colour 'accent' must be written")
+    assert problem.line == line_containing(path, 'accent = "red"')
+    assert '"#rrggbb"' in problem.message
+    assert "accent" not in site.theme.colours
+    assert site.theme.colours["brand"] == "#0b3c5d"
+
+
+def test_unknown_colour_name_lists_the_allowed_ones(content_dir: Path) -> None:
+    path = site_path(content_dir)
+    text = path.read_text(encoding="utf-8").replace('ground = "#eef2f6"', 'backdrop = "#eef2f6"')
+    path.write_text(text, encoding="utf-8")
+
+    problem = the_problem(
+        problems_of(content_dir), path, Severity.ERROR, "unknown colour 'backdrop'"
+    )
+
+    assert problem.line == line_containing(path, "backdrop")
+    assert "ink, muted_ink, ground" in problem.message
+
+
+def test_unknown_theme_key_and_empty_logo(content_dir: Path) -> None:
+    path = site_path(content_dir)
+    text = path.read_text(encoding="utf-8").replace('logo_text = "CRI"', 'logo = "CRI"')
+    text = text.replace('latin_font = "Noto Sans"', "latin_font = 12")
+    path.write_text(text, encoding="utf-8")
+
+    problems = problems_of(content_dir)
+
+    assert [p.line for p in problems] == [
+        line_containing(path, 'logo = "CRI"'),
+        line_containing(path, "latin_font = 12"),
+    ], describe(problems)
+    assert "unknown theme key 'logo'" in problems[0].message
+    assert "theme.latin_font must be non-empty text" in problems[1].message
+
+
+def test_theme_must_be_a_table(content_dir: Path) -> None:
+    path = site_path(content_dir)
+    text = path.read_text(encoding="utf-8")
+    text = text[: text.index("# The look.")].replace(
+        SHIPPED_HOME, SHIPPED_HOME + '\ntheme = "blue"'
+    )
+    path.write_text(text, encoding="utf-8")
+
+    problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "theme must be a table")
+
+    assert problem.line == line_containing(path, 'theme = "blue"')

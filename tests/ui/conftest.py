@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,10 +11,19 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_window, create_application, load_library
 from kiosk.content import ContentLibrary
+from kiosk.ui.transitions import set_motion_enabled
 from kiosk.ui.window import MainWindow
 from tests.conftest import CONTENT
 
 WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def no_motion() -> Iterator[None]:
+    """Screens show their final state at once; a test that checks motion turns it on."""
+    set_motion_enabled(False)
+    yield
+    set_motion_enabled(False)
 
 
 @pytest.fixture

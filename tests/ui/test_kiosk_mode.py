@@ -29,7 +29,7 @@ from kiosk.ui.kiosk_mode import KioskMode
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
 from tests.conftest import CONTENT
-from tests.ui.visitor import shown_title, tap, tap_home_tile, tap_language
+from tests.ui.visitor import related_tile, shown_title, tap, tap_home_tile, tap_language
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)
@@ -408,7 +408,7 @@ def test_an_exception_in_a_handler_takes_the_visitor_home(
         raise RuntimeError("injected failure")
 
     monkeypatch.setattr(window.section, "show_section", broken)
-    tap(qtbot, window.section.related_tiles[0])
+    tap(qtbot, related_tile(window, "bloc-ecosystemes"))
     qtbot.waitUntil(lambda: window.current_screen() == HOME, timeout=2000)
     assert any("unexpected error" in r.getMessage() for r in caplog.records)
     monkeypatch.undo()

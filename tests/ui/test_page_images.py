@@ -32,7 +32,7 @@ def test_wide_picture_fits_the_column_and_follows_resizes(
     picture = QImage(2400, 1000, QImage.Format.Format_RGB32)
     picture.fill(QColor("#4a90c2"))
     assert picture.save(str(content_copy / "images" / "carte.png"))
-    page = content_copy / "fr" / "chiffres-cles.md"
+    page = content_copy / "fr" / "bloc-ecosystemes.md"
     page.write_text(
         page.read_text(encoding="utf-8").replace(
             "\n## ", "\n![Carte de la région](../images/carte.png)\n\n## ", 1
@@ -40,7 +40,8 @@ def test_wide_picture_fits_the_column_and_follows_resizes(
         encoding="utf-8",
     )
     window = make_window(content_copy, size=(1366, 768))
-    tap_home_tile(qtbot, window, "chiffres-cles")
+    # A page without a picture of its own: the text takes the whole width.
+    tap_home_tile(qtbot, window, "bloc-ecosystemes")
     text = window.section.text
 
     def column() -> float:

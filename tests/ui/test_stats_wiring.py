@@ -62,7 +62,6 @@ def test_documents_opened_and_qr_codes_shown_are_counted(
 
     visits.started.emit()
     tap_home_tile(qtbot, window, "telechargements")
-    qtbot.waitUntil(lambda: not window.downloads.details_pending())
     tap(qtbot, window.downloads.row("brochure-ar"))
     tap(qtbot, window.viewer.close_button)
     window.show_qr("https://example.org/", "Exemple")

@@ -27,12 +27,18 @@ def home_tile(window: MainWindow, page_id: str) -> Tile:
     return tile
 
 
-def related_tile(window: MainWindow, page_id: str) -> Tile:
-    """The tile leading to ``page_id`` in the related-sections strip of a section page."""
+def related_tile(window: MainWindow, page_id: str) -> QAbstractButton:
+    """What leads to ``page_id`` from a section page: a tile of the related-sections
+    strip or, on a page with a picture, the picture's block or pin."""
     for tile in window.section.related_tiles:
         if tile.isVisible() and tile.page_id == page_id:
             return tile
-    raise AssertionError(f"no visible related tile for {page_id}")
+    graphic = window.section.graphic
+    if graphic is not None:
+        for part in graphic.findChildren(QAbstractButton):
+            if part.isVisible() and getattr(part, "page_id", None) == page_id:
+                return part
+    raise AssertionError(f"no visible related tile or picture part for {page_id}")
 
 
 def tap_home_tile(qtbot: QtBot, window: MainWindow, page_id: str) -> None:

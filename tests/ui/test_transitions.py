@@ -1,0 +1,113 @@
+"""Screen transitions: short, never in the way of a tap, mirrored in Arabic; swipes follow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.transitions import TRANSITION_MS, set_motion_enabled
+from kiosk.ui.window import MainWindow
+
+from .conftest import WindowFactory
+from .visitor import tap, tap_home_tile
+
+
+@pytest.fixture
+def motion() -> Iterator[None]:
+    set_motion_enabled(True)
+    yield
+    set_motion_enabled(False)
+
+
+def move(widget: QWidget, point: QPoint) -> None:
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(point),
+        QPointF(widget.mapToGlobal(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def hold_and_drag(qtbot: QtBot, window: MainWindow, dx: int) -> tuple[QWidget, QPoint]:
+    """Press on the section text and drag ``dx`` pixels sideways, still holding."""
+    viewport = window.section.text.viewport()
+    start = viewport.rect().center()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 9):
+        qtbot.wait(10)
+        move(viewport, start + QPoint(dx * step // 8, 0))
+    return viewport, start + QPoint(dx, 0)
+
+
+def test_transition_is_short_and_never_blocks_a_tap(
+    make_window: WindowFactory, qtbot: QtBot, motion: None
+) -> None:
+    assert TRANSITION_MS <= 250
+    window = make_window(lang="fr")
+    tap_home_tile(qtbot, window, "plan-acceleration-industrielle")
+    transition = window.transition
+    assert transition.is_running(), "the previous screen slides away"
+    snapshot = transition.snapshot
+    assert snapshot.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    # During the animation the new screen already takes taps.
+    tap(qtbot, window.section.next_button)
+    assert window.current_screen() == "pole-medest"
+    qtbot.waitUntil(lambda: not transition.is_running(), timeout=TRANSITION_MS * 4)
+
+
+@pytest.mark.parametrize(("lang", "leftwards"), [("fr", True), ("ar", False)])
+def test_forward_slides_against_the_reading_direction(
+    make_window: WindowFactory, qtbot: QtBot, motion: None, lang: str, leftwards: bool
+) -> None:
+    window = make_window(lang=lang)
+    tap_home_tile(qtbot, window, "bloc-ecosystemes")
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+    tap(qtbot, window.section.next_button)
+    snapshot = window.transition.snapshot
+    qtbot.waitUntil(lambda: abs(snapshot.offset) > 5, timeout=1000)
+    assert (snapshot.offset < 0) == leftwards
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+
+
+def test_swipe_follows_the_finger_then_opens_the_next_section(
+    make_window: WindowFactory, qtbot: QtBot, motion: None
+) -> None:
+    window = make_window(lang="fr")
+    tap_home_tile(qtbot, window, "bloc-ecosystemes")
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+    viewport, end = hold_and_drag(qtbot, window, -300)
+    snapshot = window.transition.snapshot
+    assert snapshot.isVisible()
+    assert snapshot.offset == pytest.approx(-300, abs=2), "the page sits under the finger"
+    assert window.current_screen() == "bloc-ecosystemes", "nothing opens before release"
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert window.current_screen() == "bloc-competitivite-pme"
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+
+
+def test_swipe_toward_nothing_gives_a_little_and_springs_back(
+    make_window: WindowFactory, qtbot: QtBot, motion: None
+) -> None:
+    window = make_window(lang="fr")
+    tap_home_tile(qtbot, window, "bloc-ecosystemes")  # the first block: no previous
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+    viewport, end = hold_and_drag(qtbot, window, 300)
+    snapshot = window.transition.snapshot
+    assert snapshot.offset == pytest.approx(75, abs=2)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert window.current_screen() == "bloc-ecosystemes"
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+
+
+def test_without_motion_nothing_is_animated(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window(lang="fr")
+    tap_home_tile(qtbot, window, "pole-medest")
+    assert not window.transition.is_running()
