@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content import ContentError, Problem, load_content, validate_library
 from kiosk.ui.icons import icon_exists
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import active_palette
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.reload")
@@ -34,9 +34,10 @@ class ReloadBanner(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        palette = active_palette()
         self.setStyleSheet(
-            f"QLabel#ReloadBanner {{ background-color: {PALETTE.accent}; "
-            f"color: {PALETTE.brand_ink}; padding: 14px 24px; font-size: 20px; font-weight: 600; }}"
+            f"QLabel#ReloadBanner {{ background-color: {palette.accent}; "
+            f"color: {palette.brand_ink}; padding: 14px 24px; font-size: 20px; font-weight: 600; }}"
         )
         self._problem: Problem | None = None
         self._count = 0

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.overlay import Overlay
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import active_palette
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.loop")
@@ -61,7 +61,7 @@ class LoopVeil(Overlay):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        colour = QColor(PALETTE.ground)
+        colour = QColor(active_palette().ground)
         colour.setAlphaF(self._opacity)
         painter = QPainter(self)
         painter.fillRect(self.rect(), colour)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import isolate
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import active_palette
 
 # Height of the strip on a 1080-pixel screen; it scales with the window.
 STRIP_HEIGHT = 8
@@ -80,7 +80,7 @@ class ProgressStrip(QWidget):
         if self._count <= 0:
             return
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(PALETTE.surface))
+        painter.fillRect(self.rect(), QColor(active_palette().surface))
         gap = SEGMENT_GAP if self.width() / self._count > 4 * SEGMENT_GAP else 0
         width = (self.width() - gap * (self._count - 1)) / self._count
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -89,8 +89,12 @@ class ProgressStrip(QWidget):
             if rtl:
                 left = self.width() - left - width
             if index < self._position - 1:
-                colour = PALETTE.brand
+                colour = active_palette().brand
             else:
-                colour = PALETTE.accent if index == self._position - 1 else PALETTE.line
+                colour = (
+                    active_palette().accent
+                    if index == self._position - 1
+                    else active_palette().line
+                )
             painter.fillRect(QRectF(left, 0, width, self.height()), QColor(colour))
         painter.end()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.i18n import isolate
 from kiosk.stats.report import DayFigure, duration_text
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import active_palette
 
 
 class StatsChart(QWidget):
@@ -83,15 +83,15 @@ class StatsChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(PALETTE.surface))
+        painter.fillRect(self.rect(), QColor(active_palette().surface))
         line = self.fontMetrics().height()
-        painter.setPen(QColor(PALETTE.ink))
+        painter.setPen(QColor(active_palette().ink))
         align = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(QRect(line, 0, self.width() - 2 * line, 2 * line), align, self.headline())
         locale = QLocale()
         for day, rect in zip(self._days, self.bar_rects(), strict=True):
             highlight = day.day == self._today
-            colour = PALETTE.accent if highlight else PALETTE.brand
+            colour = active_palette().accent if highlight else active_palette().brand
             painter.fillRect(rect, QColor(colour))
             centre = Qt.AlignmentFlag.AlignHCenter
             slot = QRect(
@@ -99,11 +99,11 @@ class StatsChart(QWidget):
             )
             if day.sessions:
                 count = slot.translated(0, round(rect.top()) - line)
-                painter.setPen(QColor(PALETTE.ink))
+                painter.setPen(QColor(active_palette().ink))
                 painter.drawText(count, centre | Qt.AlignmentFlag.AlignBottom, str(day.sessions))
             weekday = locale.dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat)
             label = slot.translated(0, round(self._plot_area().bottom()) + line // 3)
-            painter.setPen(QColor(PALETTE.muted_ink))
+            painter.setPen(QColor(active_palette().muted_ink))
             painter.drawText(label, centre | Qt.AlignmentFlag.AlignTop, weekday)
         painter.end()
 

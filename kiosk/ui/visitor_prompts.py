@@ -13,7 +13,7 @@ from kiosk.i18n import isolate
 from kiosk.ui import icons
 from kiosk.ui.fonts import families_for, set_label_text
 from kiosk.ui.overlay import Overlay
-from kiosk.ui.theme import PALETTE
+from kiosk.ui.theme import active_palette
 
 ATTRACT_CYCLE_MS = 3500
 ATTRACT_CONTEXT = "AttractScreen"
@@ -167,7 +167,7 @@ class AttractScreen(Overlay):
             label.setLayoutDirection(direction)
             set_label_text(label, text)
         self.icon.setPixmap(
-            icons.icon("fa5s.hand-pointer", PALETTE.brand_ink).pixmap(size * 2, size * 2)
+            icons.icon("fa5s.hand-pointer", active_palette().brand_ink).pixmap(size * 2, size * 2)
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
