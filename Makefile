@@ -23,7 +23,7 @@ PYTEST_ARGS ?=
 TS_FILES := $(wildcard translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: help setup venv deps-base deps-run deps-test deps-freeze translations run check tour \
+.PHONY: help setup venv deps-base deps-run deps-test deps-freeze translations docs run check tour \
 	test format wheel frozen clean distclean update-translations
 
 help:
@@ -34,6 +34,7 @@ help:
 	@echo "                        (extra pytest options: make test PYTEST_ARGS=\"-m 'not slow'\")"
 	@echo "  make check            validate the content: cri-kiosk check"
 	@echo "  make tour             screenshots of every page into build/tour"
+	@echo "  make docs             typeset the brochures (cri-kiosk build-docs, into the cache)"
 	@echo "  make format           ruff check --fix and ruff format"
 	@echo "  make wheel            build the wheel into dist/"
 	@echo "  make frozen           PyInstaller one-folder build into dist/cri-kiosk/, started once"
@@ -93,11 +94,16 @@ update-translations: venv
 translations/%.qm: translations/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease $< -qm $@
 
-setup: deps-test venv translations
+# The brochures go to the kiosk's cache (never into the repository); build-docs only
+# typesets a language again when its content changed.
+docs: deps-base venv translations
+	$(if $(DISPLAY),,QT_QPA_PLATFORM=offscreen) $(BIN)/cri-kiosk build-docs
+
+setup: deps-test venv translations docs
 
 # ---------------------------------------------------------------------------- use
 
-run: deps-run venv translations
+run: deps-run venv translations docs
 	$(BIN)/cri-kiosk run $(ARGS)
 
 check: deps-base venv translations

@@ -1,4 +1,4 @@
-"""Command line: ``cri-kiosk [run] | check | tour | stats | export-html | admin hash-pin``."""
+"""Command line: ``cri-kiosk [run] | check | tour | build-docs | stats | export-html | admin``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from kiosk.paths import default_content_dir
 if TYPE_CHECKING:
     from kiosk.ui.window import MainWindow
 
-COMMANDS = ("run", "check", "tour", "stats", "export-html", "admin")
+COMMANDS = ("run", "check", "tour", "build-docs", "stats", "export-html", "admin")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(
-        dest="command", metavar="{run,check,tour,stats,export-html,admin}"
+        dest="command", metavar="{run,check,tour,build-docs,stats,export-html,admin}"
     )
 
     run = commands.add_parser(
@@ -100,6 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=1.0,
         metavar="RATIO",
         help="device pixel ratio; sizes are then device pixels (4K: --size 3840x2160 --dpr 2)",
+    )
+
+    build_docs = commands.add_parser(
+        "build-docs", help="typeset the brochures (one PDF per language) into the cache"
+    )
+    _content_option(build_docs)
+    build_docs.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: the kiosk's cache, where it looks for them)",
     )
 
     stats = commands.add_parser("stats", help="summarise the visit statistics")
@@ -191,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         return _export_html(content_dir, args.out)
     if args.command == "tour":
         return _tour(content_dir, args.out, args.lang, args.size or [], args.dpr)
+    if args.command == "build-docs":
+        return _build_docs(content_dir, args.out)
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
 
 
@@ -301,6 +315,30 @@ def _kiosk_tour_screens(window: MainWindow) -> list[tuple[str, Callable[[], None
     mode = KioskMode(window, config, details, [], lambda: window.language.current)
     window.set_close_allowed(True)  # a tour window is not locked down
     return mode.tour_screens()
+
+
+def _build_docs(content_dir: Path, out: Path | None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import create_application, load_library
+    from kiosk.docs.store import DocumentStore
+    from kiosk.log import setup_logging
+
+    setup_logging()
+    app = create_application()
+    library = load_library(content_dir)
+    if library is None:
+        print(f"cri-kiosk build-docs: the content in {content_dir} is unusable", file=sys.stderr)
+        return 1
+    store = DocumentStore(library, out, app)
+    try:
+        built = store.build_all()
+    except OSError as error:
+        print(f"cri-kiosk build-docs: cannot write the brochures: {error}", file=sys.stderr)
+        return 1
+    for doc_id, path in built:
+        info = store.probe(path)
+        print(f"{doc_id}: {path} ({info.pages} pages, {info.size // 1000} kB)")
+    return 0
 
 
 def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str], dpr: float = 1.0) -> int:

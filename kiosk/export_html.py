@@ -24,6 +24,10 @@ from kiosk.ui.theme import PALETTE
 ASSETS = "assets"
 _SECTION_HREF = re.compile(rf'href="{SECTION_SCHEME}:section/([a-z0-9-]+)"')
 _FILE_SRC = re.compile(r'src="(file:[^"]+)"')
+# On the web site a web link is an ordinary link; documents live only on the kiosk, so a
+# link to one keeps its words without a target.
+_WEB_HREF = re.compile(rf'href="{SECTION_SCHEME}:web/([^"]+)"')
+_DOCUMENT_LINK = re.compile(rf'<a href="{SECTION_SCHEME}:document/[a-z0-9-]+">(.*?)</a>', re.S)
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,8 @@ class _SiteWriter:
         assert view is not None
         body = _SECTION_HREF.sub(r'href="\1.html"', self.library.html(page))
         body = _FILE_SRC.sub(self._image, body)
+        body = _WEB_HREF.sub(lambda m: f'href="{html.escape(unquote(m.group(1)))}"', body)
+        body = _DOCUMENT_LINK.sub(r"<span>\1</span>", body)
         attrs = _lang_attrs(self.library, page.lang) if view.is_fallback else ""
         note = ""
         if view.is_fallback:

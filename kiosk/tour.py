@@ -1,8 +1,12 @@
-"""Renders every screen, in every language and size, to PNG files (offscreen)."""
+"""Renders every screen, in every language and size, to PNG files (offscreen).
+
+After the sections, each document is shown in the viewer at its first page.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +23,8 @@ log = logging.getLogger("kiosk.tour")
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 SETTLE_ROUNDS = 3
+# QtPdf renders pages on worker threads: give the first page this long to appear.
+DOCUMENT_SETTLE_SECONDS = 0.4
 
 # A screen that is not a section: its file name and how to open it over the home screen.
 ExtraScreen = tuple[str, Callable[[], None]]
@@ -57,6 +63,7 @@ def run_tour(
     by ``dpr`` and is drawn at that device pixel ratio (QT_SCALE_FACTOR, set by the CLI).
     """
     screens = (HOME, *library.page_ids)
+    documents = library.documents.ids
     written: list[Path] = []
     failed: list[str] = []
     # Screenshots show every screen in its final state, never mid-animation.
@@ -87,7 +94,22 @@ def run_tour(
                     log.error("could not render %s", path)
                 else:
                     written.append(path)
-            for offset, (extra, open_screen) in enumerate(extras, start=len(screens)):
+            for number, doc_id in enumerate(documents, start=len(screens)):
+                window.navigator.home()
+                window.open_document(doc_id)
+                _settle(app)
+                deadline = time.monotonic() + DOCUMENT_SETTLE_SECONDS
+                while time.monotonic() < deadline:
+                    app.processEvents()
+                    time.sleep(0.02)
+                name = f"{number:02d}-document-{doc_id}.png"
+                if _save(window, folder / name):
+                    written.append(folder / name)
+                else:
+                    failed.append(f"{lang}/{width}x{height}/{name}")
+                window.viewer.close_overlay()
+            first_extra = len(screens) + len(documents)
+            for offset, (extra, open_screen) in enumerate(extras, start=first_extra):
                 window.navigator.home()
                 open_screen()
                 _settle(app)

@@ -27,6 +27,15 @@ REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def brochure_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Brochures typeset by tests go to a temporary cache, never the user's own."""
+    cache = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(cache))
+        yield cache
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped content, for tests that break it on purpose."""

@@ -100,6 +100,8 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
     for lang in LANGUAGES:
         qm = data / "translations" / f"kiosk_{lang}.qm"
         assert qm.read_bytes()[:16] == QM_MAGIC, f"{qm} is not a compiled translation"
+        # The brochure covers are translated from the sources.
+        assert (data / "translations" / f"kiosk_{lang}.ts").is_file()
     qt = data / "PySide6" / "Qt"
     # Qt's own translations: only those the language service loads.
     assert sorted(p.name for p in (qt / "translations").iterdir()) == [

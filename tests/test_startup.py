@@ -74,8 +74,13 @@ def test_tour_renders_every_screen(tmp_path: Path) -> None:
     pages = len(list((CONTENT / "ar").glob("*.md")))
     assert shots[0] == "00-home.png"
     assert "01-plan-acceleration-industrielle.png" in shots
-    sections = [name for name in shots if "-kiosk-" not in name]
+    sections = [name for name in shots if "-kiosk-" not in name and "-document-" not in name]
     assert len(sections) == pages + 1
+    # After the sections, the first page of each document in the viewer.
+    documents = ("brochure-fr", "brochure-ar", "brochure-en")
+    assert [name for name in shots if "-document-" in name] == [
+        f"{pages + 1 + index:02d}-document-{doc_id}.png" for index, doc_id in enumerate(documents)
+    ]
     kiosk_screens = {name.split("-", 1)[1] for name in shots if "-kiosk-" in name}
     assert kiosk_screens == {
         "kiosk-still-there.png",

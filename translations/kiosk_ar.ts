@@ -40,6 +40,111 @@
     </message>
 </context>
 <context>
+    <name>Brochure</name>
+    <message>
+        <source>Summary presentation</source>
+        <translation>عرض موجز</translation>
+    </message>
+    <message>
+        <source>This brochure is a presentation summary of the content shown on the CRI kiosk. It is not the study itself.</source>
+        <translation>هذا الكتيب عرض موجز لمحتوى الشاشة التفاعلية للمركز الجهوي للاستثمار لجهة الشرق. وهو ليس الدراسة نفسها.</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>المحتويات</translation>
+    </message>
+    <message>
+        <source>%1 · Summary presentation · Page %2 of %3</source>
+        <translation>%1 · عرض موجز · الصفحة %2 من %3</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Close the document</source>
+        <translation>إغلاق الوثيقة</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>الصفحة السابقة</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>الصفحة التالية</translation>
+    </message>
+    <message>
+        <source>Scan to get this document on your phone</source>
+        <translation>امسح الرمز للحصول على هذه الوثيقة على هاتفك</translation>
+    </message>
+    <message>
+        <source>The file of this document is missing.</source>
+        <translation>ملف هذه الوثيقة غير موجود.</translation>
+    </message>
+    <message>
+        <source>The file of this document is empty.</source>
+        <translation>ملف هذه الوثيقة فارغ.</translation>
+    </message>
+    <message>
+        <source>This document is too large to show here.</source>
+        <translation>هذه الوثيقة كبيرة جدا لعرضها هنا.</translation>
+    </message>
+    <message>
+        <source>The file of this document is not a PDF.</source>
+        <translation>ملف هذه الوثيقة ليس بصيغة PDF.</translation>
+    </message>
+    <message>
+        <source>The file of this document is damaged.</source>
+        <translation>ملف هذه الوثيقة تالف.</translation>
+    </message>
+    <message>
+        <source>This document is protected by a password.</source>
+        <translation>هذه الوثيقة محمية بكلمة مرور.</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown right now</source>
+        <translation>لا يمكن عرض هذه الوثيقة حاليا</translation>
+    </message>
+    <message>
+        <source>You can keep browsing the kiosk.</source>
+        <translation>يمكنك مواصلة تصفح الشاشة التفاعلية.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>الصفحة %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsList</name>
+    <message>
+        <source>Web site of the CRI</source>
+        <translation>الموقع الإلكتروني للمركز الجهوي للاستثمار</translation>
+    </message>
+    <message>
+        <source>cannot be shown at the moment</source>
+        <translation>لا يمكن عرضها حاليا</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>عدد الصفحات: %1</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 كيلوبايت</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Touch a tile to explore a section.</source>
@@ -152,6 +257,25 @@
     <message>
         <source>Section %1 of %2</source>
         <translation>القسم %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>QrOverlay</name>
+    <message>
+        <source>Web address</source>
+        <translation>عنوان إلكتروني</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
+        <translation>امسح هذا الرمز بكاميرا هاتفك لفتح العنوان على هاتفك.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation>رمز QR لـ %1</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,111 @@
     </message>
 </context>
 <context>
+    <name>Brochure</name>
+    <message>
+        <source>Summary presentation</source>
+        <translation>Summary presentation</translation>
+    </message>
+    <message>
+        <source>This brochure is a presentation summary of the content shown on the CRI kiosk. It is not the study itself.</source>
+        <translation>This brochure is a presentation summary of the content shown on the CRI kiosk. It is not the study itself.</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>%1 · Summary presentation · Page %2 of %3</source>
+        <translation>%1 · Summary presentation · Page %2 of %3</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the document</source>
+        <translation>Close the document</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Scan to get this document on your phone</source>
+        <translation>Scan to get this document on your phone</translation>
+    </message>
+    <message>
+        <source>The file of this document is missing.</source>
+        <translation>The file of this document is missing.</translation>
+    </message>
+    <message>
+        <source>The file of this document is empty.</source>
+        <translation>The file of this document is empty.</translation>
+    </message>
+    <message>
+        <source>This document is too large to show here.</source>
+        <translation>This document is too large to show here.</translation>
+    </message>
+    <message>
+        <source>The file of this document is not a PDF.</source>
+        <translation>The file of this document is not a PDF.</translation>
+    </message>
+    <message>
+        <source>The file of this document is damaged.</source>
+        <translation>The file of this document is damaged.</translation>
+    </message>
+    <message>
+        <source>This document is protected by a password.</source>
+        <translation>This document is protected by a password.</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown right now</source>
+        <translation>This document cannot be shown right now</translation>
+    </message>
+    <message>
+        <source>You can keep browsing the kiosk.</source>
+        <translation>You can keep browsing the kiosk.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsList</name>
+    <message>
+        <source>Web site of the CRI</source>
+        <translation>Web site of the CRI</translation>
+    </message>
+    <message>
+        <source>cannot be shown at the moment</source>
+        <translation>cannot be shown at the moment</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Touch a tile to explore a section.</source>
@@ -54,7 +159,7 @@
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
-        <translation>the aim of all the plan's measures</translation>
+        <translation>the aim of all the plan&apos;s measures</translation>
     </message>
     <message>
         <source>points</source>
@@ -152,6 +257,25 @@
     <message>
         <source>Section %1 of %2</source>
         <translation>Section %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>QrOverlay</name>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
+        <translation>Scan this code with your phone&apos;s camera to open the address on your phone.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation>QR code of %1</translation>
     </message>
 </context>
 <context>

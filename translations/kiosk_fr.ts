@@ -40,6 +40,111 @@
     </message>
 </context>
 <context>
+    <name>Brochure</name>
+    <message>
+        <source>Summary presentation</source>
+        <translation>Présentation résumée</translation>
+    </message>
+    <message>
+        <source>This brochure is a presentation summary of the content shown on the CRI kiosk. It is not the study itself.</source>
+        <translation>Cette brochure est une présentation résumée du contenu de la borne du CRI de l&apos;Oriental. Ce n&apos;est pas l&apos;étude elle-même.</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <source>%1 · Summary presentation · Page %2 of %3</source>
+        <translation>%1 · Présentation résumée · Page %2 sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the document</source>
+        <translation>Fermer le document</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Scan to get this document on your phone</source>
+        <translation>Scannez pour retrouver ce document sur votre téléphone</translation>
+    </message>
+    <message>
+        <source>The file of this document is missing.</source>
+        <translation>Le fichier de ce document est introuvable.</translation>
+    </message>
+    <message>
+        <source>The file of this document is empty.</source>
+        <translation>Le fichier de ce document est vide.</translation>
+    </message>
+    <message>
+        <source>This document is too large to show here.</source>
+        <translation>Ce document est trop volumineux pour être affiché ici.</translation>
+    </message>
+    <message>
+        <source>The file of this document is not a PDF.</source>
+        <translation>Le fichier de ce document n&apos;est pas un PDF.</translation>
+    </message>
+    <message>
+        <source>The file of this document is damaged.</source>
+        <translation>Le fichier de ce document est endommagé.</translation>
+    </message>
+    <message>
+        <source>This document is protected by a password.</source>
+        <translation>Ce document est protégé par un mot de passe.</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown right now</source>
+        <translation>Ce document ne peut pas être affiché pour le moment</translation>
+    </message>
+    <message>
+        <source>You can keep browsing the kiosk.</source>
+        <translation>Vous pouvez continuer à consulter la borne.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsList</name>
+    <message>
+        <source>Web site of the CRI</source>
+        <translation>Site web du CRI de l&apos;Oriental</translation>
+    </message>
+    <message>
+        <source>cannot be shown at the moment</source>
+        <translation>ne peut pas être affiché pour le moment</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Touch a tile to explore a section.</source>
@@ -155,6 +260,25 @@
     </message>
 </context>
 <context>
+    <name>QrOverlay</name>
+    <message>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
+        <translation>Scannez ce code avec l&apos;appareil photo de votre téléphone pour ouvrir l&apos;adresse sur votre téléphone.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation>Code QR de %1</translation>
+    </message>
+</context>
+<context>
     <name>ReloadBanner</name>
     <message>
         <source>Content error (%1 in all), the last good version is shown: %2</source>
@@ -242,7 +366,7 @@
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>Text size: step %1 of %2, tap for the next</source>

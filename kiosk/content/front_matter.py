@@ -24,6 +24,7 @@ FIELDS: dict[str, tuple[type, bool, str]] = {
     "icon": (str, False, "text: a qtawesome icon name such as 'mdi6.factory'"),
     "order": (int, False, "whole number: position among its sibling pages"),
     "parent": (str, False, "text: the id of the parent page"),
+    "downloads": (bool, False, "true or false: list every document under the text"),
     "graphic": (str, False, "text: a picture shown with the text: " + ", ".join(GRAPHICS)),
 }
 
@@ -80,6 +81,7 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
         icon=values.get("icon", DEFAULT_ICON).strip() or DEFAULT_ICON,
         order=values.get("order", 0),
         parent=values.get("parent") or None,
+        downloads=values.get("downloads", False),
         graphic=values.get("graphic") or None,
         body=body,
         path=path,

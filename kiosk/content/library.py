@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.content.documents import DocumentCatalog
 from kiosk.content.markdown_render import render_markdown
 from kiosk.content.model import Language, Page, Site
 
@@ -24,9 +25,15 @@ class PageView:
 class ContentLibrary:
     """All loaded pages. The default language is the source of truth for structure."""
 
-    def __init__(self, site: Site, pages: dict[str, dict[str, Page]]) -> None:
+    def __init__(
+        self,
+        site: Site,
+        pages: dict[str, dict[str, Page]],
+        documents: DocumentCatalog | None = None,
+    ) -> None:
         self.site = site
         self._pages = pages
+        self.documents = documents if documents is not None else DocumentCatalog()
         structure = dict(pages.get(site.default_language, {}))
         for lang in site.language_codes:
             for page_id, page in pages.get(lang, {}).items():
@@ -65,7 +72,7 @@ class ContentLibrary:
         key = (page.id, page.lang)
         rendered = self._html.get(key)
         if rendered is None:
-            rendered = render_markdown(page, self.has_page).html
+            rendered = render_markdown(page, self.has_page, self.documents.has).html
             self._html[key] = rendered
         return rendered
 

@@ -6,6 +6,7 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.documents import read_documents
 from kiosk.content.front_matter import parse_page
 from kiosk.content.library import ContentLibrary
 from kiosk.content.model import Page
@@ -76,7 +77,9 @@ def load_content(content_dir: Path) -> LoadResult:
                 f"the default language '{site.default_language}' has no usable page",
             )
         )
-    return LoadResult(ContentLibrary(site, pages), tuple(problems))
+    documents, document_problems = read_documents(content_dir, site.language_codes)
+    problems.extend(document_problems)
+    return LoadResult(ContentLibrary(site, pages, documents), tuple(problems))
 
 
 @dataclass(frozen=True)

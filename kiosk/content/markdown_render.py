@@ -1,4 +1,5 @@
-"""Markdown to safe HTML: raw HTML escaped, links limited to sections, pictures checked."""
+"""Markdown to safe HTML: raw HTML escaped, links to sections, documents and web addresses
+(shown as QR codes) only, pictures checked."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import markdown
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from kiosk.content.documents import DOCUMENT_SCHEME, document_url, is_public_url
 from kiosk.content.images import (
     ImageError,
     image_limit_problem,
@@ -46,6 +48,20 @@ def section_id_from_url(url: str) -> str | None:
     return url[len(prefix) :] if url.startswith(prefix) else None
 
 
+def web_link_url(address: str) -> str:
+    """The link target of a web address: the UI shows its QR code, never opens it."""
+    return f"{SECTION_SCHEME}:web/{quote(address, safe='')}"
+
+
+def web_address_from_url(url: str) -> str | None:
+    """The web address of a ``kiosk:web/<quoted address>`` link, else None."""
+    prefix = f"{SECTION_SCHEME}:web/"
+    if not url.startswith(prefix):
+        return None
+    address = unquote(url[len(prefix) :])
+    return address if is_public_url(address) else None
+
+
 @dataclass(frozen=True)
 class RenderedPage:
     """A page's body as HTML, the sections it links to, and problems found in it."""
@@ -54,24 +70,28 @@ class RenderedPage:
     linked_sections: tuple[str, ...]
     problems: tuple[Problem, ...]
     images: tuple[Path, ...] = ()
+    linked_documents: tuple[str, ...] = ()
 
 
 class _LinkPolicy(Treeprocessor):
-    """Rewrites links to sections, turns every other link into plain text."""
+    """Rewrites links to sections, documents and web addresses; others become plain text."""
 
     def __init__(
         self,
         md: markdown.Markdown,
         page: Page,
         is_section: Callable[[str], bool],
+        is_document: Callable[[str], bool],
         report: Callable[[str, str, Severity], None],
     ) -> None:
         super().__init__(md)
         self.page = page
         self.is_section = is_section
+        self.is_document = is_document
         self.report = report
         self.linked: list[str] = []
         self.images: list[Path] = []
+        self.documents: list[str] = []
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
@@ -89,7 +109,27 @@ class _LinkPolicy(Treeprocessor):
             link.set("href", section_url(target))
             self.linked.append(target)
             return
-        self._report_link(href)
+        scheme = urlsplit(href).scheme.lower()
+        if scheme == DOCUMENT_SCHEME:
+            doc_id = href[len(scheme) + 1 :].strip()
+            if self.is_document(doc_id):
+                link.attrib.clear()
+                link.set("href", document_url(doc_id))
+                self.documents.append(doc_id)
+                return
+            self.report(
+                href,
+                f"unknown document '{doc_id}' in link '{href}': use the id of a document "
+                "listed in documents.toml",
+                Severity.ERROR,
+            )
+        elif scheme in WEB_SCHEMES and is_public_url(href):
+            # Tapping it shows the address as a QR code for the visitor's phone.
+            link.attrib.clear()
+            link.set("href", web_link_url(href))
+            return
+        else:
+            self._report_link(href)
         link.attrib.clear()
         link.tag = "span"
 
@@ -164,14 +204,16 @@ def _is_email_link(href: str) -> bool:
 def link_problem(href: str) -> tuple[Severity, str]:
     """Why a link that leads to no page cannot be a link on the kiosk, by its scheme.
 
-    The one place that decides which link schemes are allowed: only links to other
-    pages (``page-id.md``) are links; everything else is reported here.
+    The one place that decides which link schemes are refused: links to other pages
+    (``page-id.md``), documents (``doc:id``) and whole web addresses (shown as a QR code)
+    are links; everything else is reported here.
     """
     scheme = urlsplit(href).scheme.lower()
     if scheme in WEB_SCHEMES:
         return (
-            Severity.WARNING,
-            f"web link '{href}' is shown as plain text: the kiosk never opens web pages",
+            Severity.ERROR,
+            f"web link '{href}' has no host name: write the whole address, "
+            "such as https://www.example.ma/",
         )
     if scheme == EMAIL_SCHEME:
         return (
@@ -184,8 +226,9 @@ def link_problem(href: str) -> tuple[Severity, str]:
         # or run anything. A one-letter scheme is a Windows drive (C:\...): a broken link.
         return (
             Severity.ERROR,
-            f"unsafe link '{href}': only links to other pages (page-id.md) are allowed; "
-            "remove the link or point it at a page",
+            f"unsafe link '{href}': only links to other pages (page-id.md), documents "
+            "(doc:id) and web addresses (https://...) are allowed; remove the link or "
+            "point it at a page",
         )
     return (
         Severity.ERROR,
@@ -194,8 +237,15 @@ def link_problem(href: str) -> tuple[Severity, str]:
     )
 
 
-def render_markdown(page: Page, is_section: Callable[[str], bool]) -> RenderedPage:
-    """Render a page's Markdown body. ``is_section`` tells whether a page id exists."""
+def render_markdown(
+    page: Page,
+    is_section: Callable[[str], bool],
+    is_document: Callable[[str], bool] | None = None,
+) -> RenderedPage:
+    """Render a page's Markdown body.
+
+    ``is_section`` and ``is_document`` tell whether a page id or a document id exists.
+    """
     problems: list[Problem] = []
     lines = _BodyLines(page)
 
@@ -219,7 +269,7 @@ def render_markdown(page: Page, is_section: Callable[[str], bool]) -> RenderedPa
     # Raw HTML is never rendered: without these two processors Markdown escapes it.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    policy = _LinkPolicy(md, page, is_section, report)
+    policy = _LinkPolicy(md, page, is_section, is_document or (lambda _doc_id: False), report)
     md.treeprocessors.register(policy, "kiosk_links", 5)
     try:
         html_text = md.convert(page.body)
@@ -241,6 +291,7 @@ def render_markdown(page: Page, is_section: Callable[[str], bool]) -> RenderedPa
         tuple(dict.fromkeys(policy.linked)),
         tuple(problems),
         tuple(dict.fromkeys(policy.images)),
+        tuple(dict.fromkeys(policy.documents)),
     )
 
 

@@ -50,6 +50,8 @@ class Site:
     # field ("name", "short_name", "tagline") -> language code -> text
     organisation: dict[str, dict[str, str]] = field(default_factory=dict)
     path: Path = Path("site.toml")
+    # The CRI's public web site, shown as a QR code; empty when the content gives none.
+    url: str = ""
     theme: Theme = field(default_factory=Theme)
 
     def language(self, code: str) -> Language | None:
@@ -78,6 +80,8 @@ class Page:
     icon: str = DEFAULT_ICON
     order: int = 0
     parent: str | None = None
+    # True for the page that lists every document (front matter: downloads = true)
+    downloads: bool = False
     # a picture drawn with the text (front_matter.GRAPHICS), or None
     graphic: str | None = None
     # 1-based line of the file where the Markdown body starts, for error messages

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.documents import is_public_url
 from kiosk.content.model import Direction, Language, Site, Theme
 from kiosk.content.problems import ContentError, Problem, Severity
 from kiosk.content.toml_source import (
@@ -18,7 +19,7 @@ from kiosk.content.toml_source import (
 )
 
 SITE_FILE = "site.toml"
-KNOWN_KEYS = ("default_language", "home", "languages", "organisation", "theme")
+KNOWN_KEYS = ("default_language", "home", "url", "languages", "organisation", "theme")
 THEME_KEYS = ("colours", "logo_text", "latin_font", "arabic_font")
 # The palette's colour names (kiosk/ui/theme.py Palette; a test keeps them in step).
 THEME_COLOURS = (
@@ -89,6 +90,14 @@ def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
 
     home = _read_home(data.get("home"), text, report)
     organisation = _read_organisation(data.get("organisation", {}), text, codes, report)
+    url = data.get("url", "")
+    if not isinstance(url, str) or (url.strip() and not is_public_url(url.strip())):
+        report(
+            key_line(text, "url"),
+            "url must be the organisation's public web address, starting with https:// "
+            '(or url = "" when there is none: no QR code is shown then)',
+        )
+        url = ""
     theme = _read_theme(data.get("theme", {}), text, report)
     site = Site(
         languages=tuple(languages),
@@ -96,6 +105,7 @@ def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
         home=tuple(home),
         organisation=organisation,
         path=path,
+        url=url.strip(),
         theme=theme,
     )
     return site, problems

@@ -30,6 +30,8 @@ def record_visits(
 
     window.navigator.current_changed.connect(screen_changed)
     language.language_changed.connect(language_changed)
+    window.document_opened.connect(recorder.document_opened)
+    window.qr_shown.connect(recorder.qr_shown)
     visit_started.connect(recorder.session_started)
     visit_ended.connect(recorder.session_ended)
     recorder.screen_shown(window.current_screen(), language.current)

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.documents import document_id_from_url
 from kiosk.content.library import ContentLibrary, PageView
-from kiosk.content.markdown_render import section_id_from_url
+from kiosk.content.markdown_render import section_id_from_url, web_address_from_url
 from kiosk.i18n import isolate
 from kiosk.ui import icons
+from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import font_for, set_label_text
 from kiosk.ui.graphics.base import Graphic
 from kiosk.ui.graphics.registry import create_graphic
@@ -42,6 +44,9 @@ class SectionPage(QWidget):
     """Shows one section in one language. Built once, re-filled for every visit."""
 
     section_requested = Signal(str)
+    # A tapped link to a document (its id) or to a web address (address, link text).
+    document_requested = Signal(str)
+    web_link_requested = Signal(str, str)
 
     def __init__(self, library: ContentLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +119,7 @@ class SectionPage(QWidget):
         self._body = QVBoxLayout()
         self._body.addWidget(self.fallback_note)
         self._body.addWidget(self.related_host)
+        self.downloads: DownloadsList | None = None
         self._body.addLayout(self._content, 1)
         self._body.addLayout(nav)
         layout = QVBoxLayout(self)
@@ -143,6 +149,13 @@ class SectionPage(QWidget):
         self._fill(view)
         if changed:
             self.text.verticalScrollBar().setValue(0)
+
+    def set_downloads(self, downloads: DownloadsList) -> None:
+        """The Downloads list, shown above the text of pages that say downloads = true."""
+        self.downloads = downloads
+        # Above the text (and its picture), under the related sections.
+        self._body.insertWidget(self._body.indexOf(self.related_host) + 1, downloads)
+        downloads.hide()
 
     def reset(self) -> None:
         """Forget the last visitor's place: the next visit starts at the top."""
@@ -205,6 +218,7 @@ class SectionPage(QWidget):
         self._fill_fallback_note(view)
         self._fill_graphic(page.graphic, page.id, view.page.lang)
         self._fill_related(page.id)
+        self._fill_downloads(view)
         self._fill_text(view)
         self.previous_button.setEnabled(bool(self._sibling(-1)))
         self.next_button.setEnabled(bool(self._sibling(1)))
@@ -218,6 +232,13 @@ class SectionPage(QWidget):
         note = self.tr("This page is not yet available in your language. Shown in: %1.")
         set_label_text(self.fallback_note, note.replace("%1", isolate(shown_in)))
         self.fallback_note.show()
+
+    def _fill_downloads(self, view: PageView) -> None:
+        if self.downloads is None:
+            return
+        if view.page.downloads:
+            self.downloads.fill(self._lang)
+        self.downloads.setVisible(view.page.downloads)
 
     def _fill_graphic(self, name: str | None, page_id: str, lang: str) -> None:
         """Show the page's picture, built on first use and kept for later visits."""
@@ -350,9 +371,35 @@ class SectionPage(QWidget):
         return siblings[index] if 0 <= index < len(siblings) else ""
 
     def _open_link(self, url: QUrl) -> None:
-        page_id = section_id_from_url(url.toString())
+        href = url.toString()
+        page_id = section_id_from_url(href)
         if page_id is not None and self._library.has_page(page_id):
             self.section_requested.emit(page_id)
+            return
+        doc_id = document_id_from_url(href)
+        if doc_id is not None and self._library.documents.has(doc_id):
+            self.document_requested.emit(doc_id)
+            return
+        address = web_address_from_url(href)
+        if address is not None:
+            self.web_link_requested.emit(address, self._anchor_text(href) or address)
+
+    def _anchor_text(self, href: str) -> str:
+        """The words of the link to ``href`` as the visitor read them."""
+        document = self.text.document()
+        block = document.begin()
+        words: list[str] = []
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().anchorHref() == href:
+                    words.append(fragment.text())
+                elif words:
+                    return "".join(words).strip()
+                iterator += 1
+            block = block.next()
+        return "".join(words).strip()
 
     def _open_related(self, tile: Tile) -> None:
         tile.setChecked(tile.page_id == self._page_id)

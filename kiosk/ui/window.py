@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
+from kiosk.docs.store import DocumentStore
 from kiosk.i18n import LanguageService
+from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import configure_families, families_for
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
+from kiosk.ui.qr_overlay import QrOverlay
 from kiosk.ui.section_page import SectionPage
 from kiosk.ui.theme import (
     HIGH_CONTRAST,
@@ -29,6 +33,9 @@ from kiosk.ui.theme import (
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transitions import ScreenTransition
 
+if TYPE_CHECKING:
+    from kiosk.ui.pdf_viewer import DocumentViewer
+
 log = logging.getLogger("kiosk.window")
 
 
@@ -38,6 +45,9 @@ class MainWindow(QWidget):
     first_painted = Signal()
     # After a reset between visitors; widgets with per-visitor settings follow it.
     visitor_reset = Signal()
+    # A document opened (its id) and a QR code shown (its address), for the statistics.
+    document_opened = Signal(str)
+    qr_shown = Signal(str)
 
     def __init__(
         self, library: ContentLibrary, language: LanguageService, parent: QWidget | None = None
@@ -89,6 +99,7 @@ class MainWindow(QWidget):
         language.language_changed.connect(self._on_language_changed)
         self.home.painted.connect(self._on_home_painted)
 
+        self._set_up_documents(library)
         self._apply_style()
         if language.current:
             self._on_language_changed(language.current)
@@ -111,6 +122,7 @@ class MainWindow(QWidget):
         self.home.painted.connect(self._on_home_painted)
         self.section.swipes.moved.connect(self._follow_swipe)
         self.section.swipes.released.connect(self.transition.release)
+        self._reload_documents(library)
         self._site_palette = self._read_site_theme(library)
         set_active_palette(HIGH_CONTRAST if self._high_contrast else self._site_palette)
         for index, widget in enumerate((self.home, self.section)):
@@ -208,6 +220,54 @@ class MainWindow(QWidget):
             overlay.close_overlay()
         self.navigator.home()
 
+    # documents (issue 3) ---------------------------------------------------------
+    def _set_up_documents(self, library: ContentLibrary) -> None:
+        """The document store, the Downloads list, the viewer and the QR overlay."""
+        self._viewer: DocumentViewer | None = None
+        self.qr_overlay = QrOverlay(self)
+        self._connect_documents(library)
+
+    def _connect_documents(self, library: ContentLibrary) -> None:
+        """A store and a Downloads list for ``library``, wired to the section page."""
+        self.documents = DocumentStore(library, parent=self)
+        self.downloads = DownloadsList(self.documents, library.site.url, self.section)
+        self.section.set_downloads(self.downloads)
+        self.section.document_requested.connect(self.open_document)
+        self.section.web_link_requested.connect(self.show_qr)
+        self.downloads.document_requested.connect(self.open_document)
+        self.downloads.web_link_requested.connect(self.show_qr)
+
+    def _reload_documents(self, library: ContentLibrary) -> None:
+        """After a content reload: documents of the new content, the viewer closed."""
+        if self._viewer is not None:
+            self._viewer.close_overlay()
+            self._viewer.deleteLater()
+            self._viewer = None
+        self.documents.deleteLater()
+        self._connect_documents(library)
+
+    @property
+    def viewer(self) -> DocumentViewer:
+        """The document viewer, built on first use so that QtPdf stays out of start-up."""
+        if self._viewer is None:
+            from kiosk.ui.pdf_viewer import DocumentViewer
+
+            self._viewer = DocumentViewer(self.documents, self)
+            self._viewer.apply_metrics(self._metrics)
+        return self._viewer
+
+    @Slot(str)
+    def open_document(self, doc_id: str) -> None:
+        """Show a document over the current screen; closing it returns there unchanged."""
+        self.viewer.open_document(doc_id)
+        self.document_opened.emit(doc_id)
+
+    @Slot(str, str)
+    def show_qr(self, url: str, caption: str) -> None:
+        """Show ``url`` as a QR code titled ``caption``; no browser is ever opened."""
+        self.qr_overlay.show_address(url, caption)
+        self.qr_shown.emit(url)
+
     def _screen_order(self, page_id: str) -> int:
         """Position in reading order (home, then the sections as the home screen lists them)."""
         order = (HOME, *self._library.page_ids)
@@ -278,3 +338,7 @@ class MainWindow(QWidget):
             self.top_bar.apply_metrics(self._metrics)
             self.home.apply_metrics(self._metrics)
             self.section.apply_metrics(self._metrics)
+            self.downloads.apply_metrics(self._metrics)
+            self.qr_overlay.apply_metrics(self._metrics)
+            if self._viewer is not None:
+                self._viewer.apply_metrics(self._metrics)

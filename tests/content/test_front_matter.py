@@ -189,7 +189,7 @@ def test_unknown_key() -> None:
     line, message = only_error(parsed)
     assert line == 4
     assert "unknown front matter key 'colour'" in message
-    assert "allowed keys are id, title, summary, icon, order, parent, graphic" in message
+    assert "allowed keys are id, title, summary, icon, order, parent, downloads, graphic" in message
     # An unknown key is reported, but the page itself is still usable.
     assert parsed.page is not None
 

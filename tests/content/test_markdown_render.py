@@ -1,4 +1,4 @@
-"""Markdown to safe HTML: raw HTML shown as text, only links to other pages stay links."""
+"""Markdown to safe HTML: raw HTML shown as text; links to pages, documents and web addresses."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from kiosk.content import (
     section_id_from_url,
     section_url,
 )
+from kiosk.content.documents import document_id_from_url, document_url
 from kiosk.content.front_matter import parse_page
+from kiosk.content.markdown_render import web_address_from_url, web_link_url
 
 from .conftest import SHIPPED_CONTENT, describe, the_problem
 
@@ -64,11 +66,12 @@ def tags(html: str) -> set[str]:
     return elements(html).tags
 
 
-def assert_no_href_but_sections(html: str) -> None:
-    """Every attribute is an href to a section: no other link, no event handler."""
+def assert_no_href_but_sections(html: str, allow_documents: bool = False) -> None:
+    """Every attribute is an href to a section (or a document): no other link, no handler."""
+    prefixes = ("kiosk:section/", "kiosk:document/") if allow_documents else ("kiosk:section/",)
     attributes = elements(html).attributes
     assert all(
-        name == "href" and (value or "").startswith("kiosk:section/") for name, value in attributes
+        name == "href" and (value or "").startswith(prefixes) for name, value in attributes
     ), html
 
 
@@ -165,29 +168,72 @@ def test_the_same_broken_link_twice_is_reported_at_each_line() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://www.orientinvest.ma", "http://example.com/page.md", "HTTPS://EXAMPLE.COM"]
+    "url",
+    ["https://www.orientinvest.ma", "http://example.com/page.md", "HTTPS://EXAMPLE.COM/a?b=1"],
 )
-def test_web_link_is_plain_text_with_a_warning(url: str) -> None:
+def test_web_link_becomes_a_qr_code_link(url: str) -> None:
     rendered = render(f"Texte.\n\nVoir [le site]({url}).\n")
 
-    assert "<span>le site</span>" in rendered.html
-    assert "href" not in rendered.html
-    assert url not in rendered.html
-    problem = the_problem(rendered.problems, PATH, Severity.WARNING, f"web link '{url}'")
-    assert problem.line == file_line(3)
-    assert "the kiosk never opens web pages" in problem.message
-    assert not any(problem.is_error for problem in rendered.problems)
+    hrefs = [value for name, value in elements(rendered.html).attributes if name == "href"]
+    assert hrefs == [web_link_url(url)]
+    assert web_address_from_url(hrefs[0]) == url
+    assert ">le site</a>" in rendered.html
+    assert rendered.problems == ()
 
 
-def test_automatic_web_link_gives_one_clear_warning() -> None:
+def test_automatic_web_link_becomes_a_qr_code_link() -> None:
     # <https://...> is Markdown's own syntax for a link, not raw HTML.
     rendered = render("Site : <https://www.orientinvest.ma>\n")
 
+    hrefs = [value for name, value in elements(rendered.html).attributes if name == "href"]
+    assert hrefs == [web_link_url("https://www.orientinvest.ma")]
+    assert rendered.problems == ()
+
+
+def test_web_link_without_a_host_is_an_error() -> None:
+    rendered = render("Texte.\n\n[le site](https:///chemin)\n")
+
     assert "href" not in rendered.html
-    assert len(rendered.problems) == 1, describe(rendered.problems)
-    problem = rendered.problems[0]
-    assert problem.severity is Severity.WARNING
-    assert "web link 'https://www.orientinvest.ma'" in problem.message
+    problem = the_problem(rendered.problems, PATH, Severity.ERROR, "has no host name")
+    assert problem.line == file_line(3)
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", "file:///etc/passwd", "https://", "kiosk:section/x"]
+)
+def test_only_public_web_addresses_come_back_from_a_qr_link(address: str) -> None:
+    assert web_address_from_url(web_link_url(address)) is None
+    assert web_address_from_url(address) is None
+
+
+def test_document_link_becomes_a_document_link() -> None:
+    page = Page(
+        id="exemple",
+        lang="fr",
+        title="Exemple",
+        body="Texte.\n\nLire [la brochure](doc:brochure-fr).\n",
+        path=PATH,
+        body_line=BODY_LINE,
+    )
+    rendered = render_markdown(page, EXISTING.__contains__, {"brochure-fr"}.__contains__)
+
+    hrefs = [value for name, value in elements(rendered.html).attributes if name == "href"]
+    assert hrefs == [document_url("brochure-fr")]
+    assert document_id_from_url(hrefs[0]) == "brochure-fr"
+    assert rendered.linked_documents == ("brochure-fr",)
+    assert rendered.problems == ()
+
+
+def test_unknown_document_is_an_error_at_its_line() -> None:
+    rendered = render("Texte.\n\nLire [la brochure](doc:etude-perdue).\n")
+
+    assert "href" not in rendered.html
+    assert "<span>la brochure</span>" in rendered.html
+    problem = the_problem(
+        rendered.problems, PATH, Severity.ERROR, "unknown document 'etude-perdue'"
+    )
+    assert problem.line == file_line(3)
+    assert "documents.toml" in problem.message
 
 
 @pytest.mark.parametrize(
@@ -216,7 +262,7 @@ def test_javascript_link_is_an_unsafe_link_error() -> None:
 
     problem = the_problem(rendered.problems, PATH, Severity.ERROR, "unsafe link")
     assert "'javascript:alert(1)'" in problem.message
-    assert "only links to other pages (page-id.md) are allowed" in problem.message
+    assert "only links to other pages (page-id.md), documents" in problem.message
 
 
 def test_file_link_is_an_unsafe_link_error() -> None:
@@ -224,7 +270,7 @@ def test_file_link_is_an_unsafe_link_error() -> None:
 
     problem = the_problem(rendered.problems, PATH, Severity.ERROR, "unsafe link")
     assert "'file:///etc/passwd'" in problem.message
-    assert "only links to other pages (page-id.md) are allowed" in problem.message
+    assert "only links to other pages (page-id.md), documents" in problem.message
 
 
 def test_email_link_says_email_links_are_not_allowed() -> None:
@@ -442,9 +488,10 @@ def test_every_shipped_page_renders_cleanly() -> None:
 
     for lang in library.site.language_codes:
         for page in library.pages_in(lang).values():
-            rendered = render_markdown(page, library.has_page)
+            rendered = render_markdown(page, library.has_page, library.documents.has)
             assert rendered.problems == (), describe(rendered.problems)
-            assert_no_href_but_sections(rendered.html)
+            assert_no_href_but_sections(rendered.html, allow_documents=True)
+            assert all(library.documents.has(doc) for doc in rendered.linked_documents)
             assert all(library.has_page(section) for section in rendered.linked_sections)
 
 

@@ -38,7 +38,7 @@ SCRIPT = textwrap.dedent(
     problems = [*result.problems, *validate_library(library)]
     for lang in library.site.language_codes:
         for page in library.pages_in(lang).values():
-            render_markdown(page, library.has_page)
+            render_markdown(page, library.has_page, library.documents.has)
     loaded = sorted(name for name in sys.modules if name.split(".")[0] in BLOCKED)
     print(len(library.page_ids), len(problems), loaded)
     """

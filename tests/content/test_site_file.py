@@ -190,7 +190,8 @@ def test_unknown_key(content_dir: Path, edit_file: Edit) -> None:
     problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "unknown key 'skin'")
     assert problem.line == line_containing(path, "skin")
     assert (
-        "allowed keys are default_language, home, languages, organisation, theme" in problem.message
+        "allowed keys are default_language, home, url, languages, organisation, theme"
+        in problem.message
     )
 
 

@@ -1,0 +1,1 @@
+"""Documents outside the content model: brochures, the document store, PDF probing (Qt)."""
