@@ -240,7 +240,7 @@ def test_desktop_launcher_follows_the_desktop_entry_spec() -> None:
         assert key.split("[")[0] in registered, f"{DESKTOP}: unexpected key {key}"
     for key in ("Name", "Exec", "Type"):
         assert entry.get(key), f"{DESKTOP}: {key} is required"
-    assert entry["Version"] == "1.5"
+    assert entry["Version"] == "1.4"
     for key in ("Categories", "Keywords"):
         assert entry[key].endswith(";"), f"{DESKTOP}: {key} must end with ';'"
     for key in ("Terminal", "StartupNotify"):

@@ -35,8 +35,9 @@ run_pkgs="libxcb1 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image
 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
 
-# Virtual X server for the tests marked `gui`, and xdotool to type real X key events.
-test_pkgs="xvfb xauth xdotool"
+# Virtual X server for the tests marked `gui`, xdotool to type real X key events, and
+# the linters the packaging tests run on the launcher and the shell scripts.
+test_pkgs="xvfb xauth xdotool desktop-file-utils shellcheck"
 
 # PyInstaller (packaging/pyinstaller, tests/test_packaging_frozen.py) runs ldd, objdump
 # and objcopy (binutils). It also needs Python as a shared library: Debian's python3.X
