@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCursor, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -51,6 +51,7 @@ class LockDown(QObject):
         self._window = window
         self._hide_cursor = hide_cursor
         self._active = False
+        self._restore_pending = False
         self.blocked = 0  # break-out attempts swallowed, for logs and tests
 
     def activate(self) -> None:
@@ -90,6 +91,9 @@ class LockDown(QObject):
                 self._note(kind, watched)
                 return True
             return False
+        if watched is self._window and kind in (QEvent.Type.Hide, QEvent.Type.WindowStateChange):
+            self._keep_covering()
+            return False
         if (
             kind == QEvent.Type.Show
             and isinstance(watched, QWidget)
@@ -102,6 +106,29 @@ class LockDown(QObject):
             self.blocked += 1
             return True
         return False
+
+    def _keep_covering(self) -> None:
+        """Undo a minimise, hide or un-fullscreen (a window manager's, or anyone's)."""
+        window = self._window
+        if window.isVisible() and window.isFullScreen() and not window.isMinimized():
+            return
+        if not self._restore_pending:
+            self._restore_pending = True
+            QTimer.singleShot(0, self._restore)
+
+    @Slot()
+    def _restore(self) -> None:
+        self._restore_pending = False
+        if not self._active:
+            return
+        window = self._window
+        log.warning("the kiosk window was minimised, hidden or left fullscreen: restoring it")
+        self.blocked += 1
+        window.setWindowState(Qt.WindowState.WindowFullScreen)
+        window.setGeometry(window.screen().geometry())
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _filter_key(self, watched: QObject, event: QEvent) -> bool:
         if (

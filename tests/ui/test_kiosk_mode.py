@@ -530,3 +530,23 @@ def test_resetting_frees_what_the_visit_created(start_kiosk, qtbot: QtBot) -> No
         visit()
     assert census() == before
     assert not window.navigator.can_go_back()
+
+
+# The offscreen platform cannot raise windows (xcb can); the restore still runs.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.parametrize("attempt", ["minimise", "hide", "normal"])
+def test_the_window_comes_back_when_minimised_or_hidden(
+    start_kiosk, qtbot: QtBot, attempt: str
+) -> None:  # type: ignore[no-untyped-def]
+    run = start_kiosk()
+    window: MainWindow = run.window
+    if attempt == "minimise":
+        window.showMinimized()
+    elif attempt == "hide":
+        window.hide()
+    else:
+        window.showNormal()
+        window.resize(400, 300)
+    qtbot.waitUntil(lambda: window.isVisible() and window.isFullScreen(), timeout=2000)
+    qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry(), timeout=2000)
+    assert_still_kiosk(run)
