@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScroller,
-    QScrollerProperties,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from kiosk.ui.fonts import set_label_text
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.qr_overlay import QrCodeWidget
 from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.touch import enable_kinetic_scrolling
 
 log = logging.getLogger("kiosk.viewer")
 
@@ -266,16 +266,8 @@ class DocumentViewer(Overlay):
 
     # touch ------------------------------------------------------------------------
     def _set_up_touch(self) -> None:
+        enable_kinetic_scrolling(self.view)
         viewport = self.view.viewport()
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        scroller = QScroller.scroller(viewport)
-        properties = scroller.scrollerProperties()
-        off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
-        scroller.setScrollerProperties(properties)
         # Fingers are handled here (one finger flicks through the scroller, two pinch);
         # the mouse keeps the scroller's own left-button gesture.
         viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)

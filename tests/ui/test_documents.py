@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QTextBrowser
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.documents import MANIFEST, document_url
@@ -18,7 +18,7 @@ from kiosk.ui.overlay import open_overlays
 from kiosk.ui.window import MainWindow
 from tests.pdf_samples import password_pdf, sound_pdf, truncated_pdf
 from tests.ui.conftest import WindowFactory
-from tests.ui.visitor import drag, tap, tap_home_tile
+from tests.ui.visitor import anchor_position, drag, tap, tap_home_tile
 
 LANGUAGES = ("fr", "ar", "en")
 CLOSE_TEXT = {"fr": "Fermer", "ar": "إغلاق", "en": "Close"}
@@ -64,26 +64,6 @@ def nothing_leaves_the_kiosk(monkeypatch: pytest.MonkeyPatch) -> Iterator[_UrlTr
 def open_downloads(qtbot: QtBot, window: MainWindow) -> None:
     tap_home_tile(qtbot, window, "telechargements")
     assert window.downloads.isVisible()
-
-
-def anchor_position(browser: QTextBrowser, href: str) -> QPoint:
-    """Viewport position of the first link to ``href``, scrolled into view."""
-    document = browser.document()
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position() + max(0, fragment.length() // 2))
-                browser.setTextCursor(cursor)
-                browser.ensureCursorVisible()
-                QApplication.processEvents()
-                return browser.cursorRect(cursor).center()
-            iterator += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href} in the page")
 
 
 def add_study(content: Path, data: bytes | None, url: str = "") -> None:

@@ -95,8 +95,12 @@ def swipe(qtbot: QtBot, window: MainWindow, leftwards: bool) -> None:
 
 
 def link_position(browser: QTextBrowser, page_id: str) -> QPoint:
-    """Viewport position of the first link to ``page_id``, scrolled into view."""
-    target = section_url(page_id)
+    """Viewport position of the first link to section ``page_id``, scrolled into view."""
+    return anchor_position(browser, section_url(page_id))
+
+
+def anchor_position(browser: QTextBrowser, target: str) -> QPoint:
+    """Viewport position of the first link to ``target`` (an href), scrolled into view."""
     document = browser.document()
     block = document.begin()
     while block.isValid():
@@ -112,7 +116,7 @@ def link_position(browser: QTextBrowser, page_id: str) -> QPoint:
                 return browser.cursorRect(cursor).center()
             iterator += 1
         block = block.next()
-    raise AssertionError(f"no link to {page_id} in the page")
+    raise AssertionError(f"no link to {target} in the page")
 
 
 def shown_title(window: MainWindow) -> str:
