@@ -31,6 +31,22 @@ RECENT = 50
 log = logging.getLogger("kiosk")
 
 
+class ConsoleHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time of each message.
+
+    A handler that kept the stream it started with would write into a closed file
+    once that stream is swapped (pytest's capture, an embedding program).
+    """
+
+    @property
+    def stream(self) -> IO[str]:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: IO[str]) -> None:
+        pass  # always the current sys.stderr
+
+
 class RecentProblems(logging.Handler):
     """The last warnings and errors, for the admin panel."""
 
@@ -66,7 +82,7 @@ def setup_logging(verbose: bool = False, log_dir: Path | None = None) -> Path | 
         if getattr(handler, "_kiosk", False):
             root.removeHandler(handler)
             handler.close()
-    console = logging.StreamHandler(sys.stderr)
+    console = ConsoleHandler()
     console.setFormatter(logging.Formatter(FORMAT))
     _add(root, console)
     _add(root, recent_problems)
