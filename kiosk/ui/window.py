@@ -68,7 +68,8 @@ class MainWindow(QWidget):
         self._painted = False
         self._close_allowed = True
 
-        self.top_bar = TopBar(library.languages, self)
+        # The languages offered (the config may limit and order them), not all the content has.
+        self.top_bar = TopBar(language.languages, self)
         self.home = HomeScreen(library, self)
         self.section = SectionPage(library, self)
         self.stack = QStackedWidget(self)

@@ -550,3 +550,11 @@ def test_the_window_comes_back_when_minimised_or_hidden(
     qtbot.waitUntil(lambda: window.isVisible() and window.isFullScreen(), timeout=2000)
     qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry(), timeout=2000)
     assert_still_kiosk(run)
+
+
+def test_the_config_limits_and_orders_the_languages_offered(start_kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    run = start_kiosk(kiosk_config(languages=("ar", "fr"), default_language="ar"))
+    window: MainWindow = run.window
+    assert list(window.top_bar.language_buttons) == ["ar", "fr"]
+    assert window.language.current == "ar"
+    assert [language.code for language in window.language.languages] == ["ar", "fr"]
