@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
@@ -142,6 +143,10 @@ class KioskRun(QObject):
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_content)
         on_uncaught_exception(self._recover)
+        if self._config.hide_cursor and not self._config.kiosk:
+            # Kiosk mode's lock-down hides it itself; a looping front-desk screen may want
+            # it hidden too.
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
     @property
     def fullscreen(self) -> bool:

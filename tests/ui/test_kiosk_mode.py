@@ -558,3 +558,16 @@ def test_the_config_limits_and_orders_the_languages_offered(start_kiosk, qtbot: 
     assert list(window.top_bar.language_buttons) == ["ar", "fr"]
     assert window.language.current == "ar"
     assert [language.code for language in window.language.languages] == ["ar", "fr"]
+
+
+def test_hide_cursor_also_works_in_presentation_mode(qtbot: QtBot) -> None:
+    app = create_application()
+    run = KioskRun(app, RunOptions(LoadedConfig(Config(content_dir=CONTENT, hide_cursor=True))))
+    try:
+        cursor = QApplication.overrideCursor()
+        assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
+    finally:
+        QApplication.restoreOverrideCursor()
+        run.deleteLater()
+        kiosk.log.on_uncaught_exception(None)
+    assert QApplication.overrideCursor() is None
