@@ -117,3 +117,35 @@ def test_kiosk_mode_survives_real_key_presses_without_window_manager(
     assert "Traceback" not in stderr
     log_text = (tmp_path / "cri-kiosk.log").read_text(encoding="utf-8")
     assert "kiosk mode: blocked" in log_text
+
+
+def test_the_window_takes_the_keyboard_focus_without_window_manager(
+    xvfb_display: str, tmp_path: Path
+) -> None:
+    """A presenter's clicker types into whatever has the focus: it must be the kiosk."""
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (make test installs it as root)")
+    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb")
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--log-dir", str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        found = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Oriental")
+        assert found.returncode == 0, found.stderr
+        windows = set(found.stdout.split())
+        focused = ""
+        for _ in range(50):
+            focused = xdotool(xvfb_display, "getwindowfocus").stdout.strip()
+            if focused in windows:
+                break
+            time.sleep(0.1)
+        assert focused in windows, f"focus is on {focused}, not on the kiosk {windows}"
+    finally:
+        kiosk.terminate()
+        _, stderr = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, stderr

@@ -63,6 +63,7 @@ class ScreenPlacement(QObject):
         if self._fullscreen:
             self._cover(screen)
             self._window.showFullScreen()
+            self._window.activateWindow()
             return
         area = screen.availableGeometry()
         width = min(WINDOWED_SIZE[0], area.width())
@@ -70,6 +71,9 @@ class ScreenPlacement(QObject):
         self._window.resize(width, height)
         self._window.move(area.center() - self._window.rect().center())
         self._window.show()
+        # Without a window manager nobody else gives the window the keyboard focus
+        # (a presenter's clicker sends keys).
+        self._window.activateWindow()
 
     def set_fullscreen(self, fullscreen: bool) -> None:
         """Toggle between covering the screen and the laptop window."""
