@@ -149,3 +149,41 @@ def test_the_window_takes_the_keyboard_focus_without_window_manager(
         kiosk.terminate()
         _, stderr = kiosk.communicate(timeout=30)
     assert kiosk.returncode == 0, stderr
+
+
+def test_a_clicker_walks_the_deck_in_a_real_window(xvfb_display: str, tmp_path: Path) -> None:
+    """Page Down / Page Up as a wireless presenter sends them, through the X server."""
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (make test installs it as root)")
+    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb")
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--log-dir", str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def title_after(key: str, expected: str) -> str:
+        xdotool(xvfb_display, "key", key)
+        name = ""
+        for _ in range(50):
+            name = xdotool(xvfb_display, "getactivewindow", "getwindowname").stdout.strip()
+            name = name or xdotool(xvfb_display, "getwindowfocus", "getwindowname").stdout.strip()
+            if name.startswith(expected):
+                break
+            time.sleep(0.1)
+        return name
+
+    try:
+        found = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Oriental")
+        assert found.returncode == 0, found.stderr
+        assert title_after("Next", "Plan").startswith("Plan d")
+        assert title_after("Next", "Bloc 1").startswith("Bloc 1")
+        assert title_after("Prior", "Plan").startswith("Plan d")
+        assert title_after("Home", "Centre").startswith("Centre Régional d'Investissement")
+    finally:
+        kiosk.terminate()
+        _, stderr = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, stderr

@@ -294,15 +294,20 @@ class MainWindow(QWidget):
             self.transition.play(1 if order > 0 else -1)
 
     def _show_page(self, page_id: str, lang: str) -> None:
+        name = self._library.site.organisation_text("name", lang)
         if page_id == HOME:
             self.home.scroll_to_top()
             self.stack.setCurrentWidget(self.home)
             self.top_bar.set_title(self._library.site.organisation_text("short_name", lang))
+            self.setWindowTitle(name)
         else:
             self.section.show_section(page_id, lang)
             self.stack.setCurrentWidget(self.section)
             view = self._library.view(page_id, lang)
-            self.top_bar.set_title(view.page.title if view is not None else "")
+            title = view.page.title if view is not None else ""
+            self.top_bar.set_title(title)
+            # Where the presenter is, for a laptop's task bar (and for tests under X).
+            self.setWindowTitle(f"{title} \u2013 {name}" if title else name)
         self.top_bar.set_back_enabled(self.navigator.can_go_back())
 
     @Slot(str)
@@ -310,7 +315,6 @@ class MainWindow(QWidget):
         self._apply_style()
         self.top_bar.set_current_language(code)
         self.home.fill(code)
-        self.setWindowTitle(self._library.site.organisation_text("name", code))
         self._show(self.navigator.current)
 
     @Slot()
