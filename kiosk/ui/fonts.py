@@ -28,10 +28,14 @@ def uses_arabic_script(text: str) -> bool:
     return _ARABIC_SCRIPT.search(text) is not None
 
 
-def set_label_text(label: QLabel, text: str) -> None:
-    """Show plain ``text`` in a wrapping label, with line spacing suited to its script."""
+def set_label_text(label: QLabel, text: str, tight_lines: bool = True) -> None:
+    """Show plain ``text`` in a wrapping label, with line spacing suited to its script.
+
+    ``tight_lines=False`` keeps the font's own spacing: tightened Arabic lines lose the
+    bottom of the last line's descenders, which shows on large single-line titles.
+    """
     label.setAccessibleName(text)
-    if not uses_arabic_script(text):
+    if not tight_lines or not uses_arabic_script(text):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setText(text)
         return

@@ -211,7 +211,7 @@ class SectionPage(QWidget):
     # filling ---------------------------------------------------------------------
     def _fill(self, view: PageView) -> None:
         page = view.page
-        set_label_text(self.title_label, page.title)
+        set_label_text(self.title_label, page.title, tight_lines=False)
         self._set_icon(page.icon)
         parent = self._library.parent(page.id)
         self.parent_button.setVisible(parent is not None)
