@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from kiosk.paths import data_path
-from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.theme import Metrics, active_palette
 
 
 @cache
@@ -15,7 +15,8 @@ def _template() -> str:
 
 def documents_style(metrics: Metrics) -> str:
     """``documents.qss`` filled with the palette and the sizes for ``metrics``."""
-    values = {name: getattr(PALETTE, name) for name in PALETTE.__dataclass_fields__}
+    palette = active_palette()
+    values = {name: getattr(palette, name) for name in palette.__dataclass_fields__}
     sizes = {
         "title_size": metrics.px(40),
         "bar_title_size": metrics.px(30),

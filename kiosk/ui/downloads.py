@@ -10,7 +10,7 @@ from kiosk.i18n import isolate
 from kiosk.ui import icons
 from kiosk.ui.document_style import documents_style
 from kiosk.ui.fonts import set_label_text
-from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.theme import Metrics, active_palette
 
 SITE_ROW = ""  # the row of the organisation's web site carries no document id
 
@@ -45,7 +45,7 @@ class DocumentRow(QPushButton):
     def apply_metrics(self, metrics: Metrics) -> None:
         side = metrics.px(52)
         self.icon_label.setPixmap(
-            icons.icon(self.icon_name, PALETTE.brand).pixmap(
+            icons.icon(self.icon_name, active_palette().brand).pixmap(
                 QSize(side, side), self.devicePixelRatioF()
             )
         )

@@ -27,7 +27,7 @@ from kiosk.ui.document_style import documents_style
 from kiosk.ui.fonts import set_label_text
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.qr_overlay import QrCodeWidget
-from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.theme import Metrics, active_palette
 from kiosk.ui.touch import enable_kinetic_scrolling
 
 log = logging.getLogger("kiosk.viewer")
@@ -444,11 +444,11 @@ class DocumentViewer(Overlay):
         side = self._metrics.px(40)
         previous_icon = "mdi6.chevron-up"
         next_icon = "mdi6.chevron-down"
-        self.previous_button.setIcon(icons.icon(previous_icon, PALETTE.brand))
-        self.next_button.setIcon(icons.icon(next_icon, PALETTE.brand))
+        self.previous_button.setIcon(icons.icon(previous_icon, active_palette().brand))
+        self.next_button.setIcon(icons.icon(next_icon, active_palette().brand))
         self.next_button.setLayoutDirection(
             Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
         )
-        self.close_button.setIcon(icons.icon("mdi6.close", PALETTE.brand))
+        self.close_button.setIcon(icons.icon("mdi6.close", active_palette().brand))
         for button in (self.previous_button, self.next_button, self.close_button):
             button.setIconSize(QSize(side, side))

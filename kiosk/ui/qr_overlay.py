@@ -11,7 +11,7 @@ from kiosk.ui import icons
 from kiosk.ui.document_style import documents_style
 from kiosk.ui.fonts import set_label_text
 from kiosk.ui.overlay import Overlay
-from kiosk.ui.theme import PALETTE, Metrics
+from kiosk.ui.theme import Metrics, active_palette
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
@@ -150,7 +150,7 @@ class QrOverlay(Overlay):
         pad = metrics.px(36)
         self._card_layout.setContentsMargins(pad, pad, pad, pad)
         self._card_layout.setSpacing(metrics.px(20))
-        self.close_button.setIcon(icons.icon("mdi6.close", PALETTE.brand))
+        self.close_button.setIcon(icons.icon("mdi6.close", active_palette().brand))
         self.close_button.setIconSize(QSize(metrics.px(36), metrics.px(36)))
 
     def retranslate_ui(self) -> None:
