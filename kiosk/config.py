@@ -318,7 +318,11 @@ def check_against_site(
     offered = changes.get("languages", config.languages)
     default = changes.get("default_language", config.default_language)
     if default and offered and default not in offered:
-        message = f"default_language {default!r} is not in languages; it is offered anyway"
+        changes["default_language"] = ""
+        message = (
+            f"default_language {default!r} is not in languages; visitors start in the "
+            "site's default language if offered, else in the first of languages"
+        )
         problems.append(ConfigProblem(path, _line_of(text, "default_language"), message))
     unknown_pages = [page for page in config.loop_skip if not site_pages(page)]
     for page in unknown_pages:

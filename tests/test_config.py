@@ -187,3 +187,12 @@ def test_readme_documents_every_key_with_its_default() -> None:
             shown = None
         if shown is not None:
             assert f"`{shown}`" in row.group(1), f"README gives no default for {setting.key}"
+
+
+def test_a_default_language_that_is_not_offered_is_reported(tmp_path: Path) -> None:
+    loaded = parse('default_language = "en"\nlanguages = ["fr", "ar"]\n')
+    checked = check_against_site(loaded, SITE_LANGUAGES, lambda page: True)
+    (problem,) = checked.problems
+    assert ":1: error: default_language 'en' is not in languages" in str(problem)
+    assert checked.config.default_language == ""
+    assert checked.config.languages == ("fr", "ar")
