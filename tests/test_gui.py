@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -82,24 +83,40 @@ def xdotool(display: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_kiosk_mode_survives_real_key_presses_without_window_manager(
-    xvfb_display: str, tmp_path: Path
-) -> None:
+@contextlib.contextmanager
+def running_kiosk(display: str, log_dir: Path, *args: str) -> Iterator[subprocess.Popen[str]]:
+    """``cri-kiosk run ARGS`` on ``display``; stopped with SIGTERM, which must exit 0."""
     if shutil.which("xdotool") is None:
         pytest.skip("xdotool is not installed (make test installs it as root)")
-    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb")
     kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--kiosk", "--log-dir", str(tmp_path)],
+        [sys.executable, "-m", "kiosk", "run", "--log-dir", str(log_dir), *args],
         cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
+        env=dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb"),
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        found = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Oriental")
-        assert found.returncode == 0, found.stderr
-        window = found.stdout.split()[0]
+        yield kiosk
+    finally:
+        kiosk.terminate()
+        _, stderr = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, stderr
+    assert "Traceback" not in stderr
+
+
+def kiosk_windows(display: str) -> list[str]:
+    """The kiosk's visible X windows, waiting for the first one to appear."""
+    found = xdotool(display, "search", "--sync", "--onlyvisible", "--name", "Oriental")
+    assert found.returncode == 0, found.stderr
+    return found.stdout.split()
+
+
+def test_kiosk_mode_survives_real_key_presses_without_window_manager(
+    xvfb_display: str, tmp_path: Path
+) -> None:
+    with running_kiosk(xvfb_display, tmp_path, "--kiosk") as kiosk:
+        window = kiosk_windows(xvfb_display)[0]
         geometry = xdotool(xvfb_display, "getwindowgeometry", window).stdout
         assert "1920x1080" in geometry, geometry
         xdotool(xvfb_display, "windowfocus", "--sync", window)
@@ -110,11 +127,6 @@ def test_kiosk_mode_survives_real_key_presses_without_window_manager(
         still = xdotool(xvfb_display, "search", "--onlyvisible", "--name", "Oriental")
         assert still.stdout.split() == [window], "the window went away or another appeared"
         assert "1920x1080" in xdotool(xvfb_display, "getwindowgeometry", window).stdout
-    finally:
-        kiosk.terminate()
-        _, stderr = kiosk.communicate(timeout=30)
-    assert kiosk.returncode == 0, stderr
-    assert "Traceback" not in stderr
     log_text = (tmp_path / "cri-kiosk.log").read_text(encoding="utf-8")
     assert "kiosk mode: blocked" in log_text
 
@@ -123,21 +135,8 @@ def test_the_window_takes_the_keyboard_focus_without_window_manager(
     xvfb_display: str, tmp_path: Path
 ) -> None:
     """A presenter's clicker types into whatever has the focus: it must be the kiosk."""
-    if shutil.which("xdotool") is None:
-        pytest.skip("xdotool is not installed (make test installs it as root)")
-    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb")
-    kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--log-dir", str(tmp_path)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        found = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Oriental")
-        assert found.returncode == 0, found.stderr
-        windows = set(found.stdout.split())
+    with running_kiosk(xvfb_display, tmp_path):
+        windows = set(kiosk_windows(xvfb_display))
         focused = ""
         for _ in range(50):
             focused = xdotool(xvfb_display, "getwindowfocus").stdout.strip()
@@ -145,25 +144,10 @@ def test_the_window_takes_the_keyboard_focus_without_window_manager(
                 break
             time.sleep(0.1)
         assert focused in windows, f"focus is on {focused}, not on the kiosk {windows}"
-    finally:
-        kiosk.terminate()
-        _, stderr = kiosk.communicate(timeout=30)
-    assert kiosk.returncode == 0, stderr
 
 
 def test_a_clicker_walks_the_deck_in_a_real_window(xvfb_display: str, tmp_path: Path) -> None:
     """Page Down / Page Up as a wireless presenter sends them, through the X server."""
-    if shutil.which("xdotool") is None:
-        pytest.skip("xdotool is not installed (make test installs it as root)")
-    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb")
-    kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--log-dir", str(tmp_path)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
     def title_after(key: str, expected: str) -> str:
         xdotool(xvfb_display, "key", key)
@@ -176,14 +160,9 @@ def test_a_clicker_walks_the_deck_in_a_real_window(xvfb_display: str, tmp_path: 
             time.sleep(0.1)
         return name
 
-    try:
-        found = xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--name", "Oriental")
-        assert found.returncode == 0, found.stderr
+    with running_kiosk(xvfb_display, tmp_path):
+        kiosk_windows(xvfb_display)
         assert title_after("Next", "Plan").startswith("Plan d")
         assert title_after("Next", "Bloc 1").startswith("Bloc 1")
         assert title_after("Prior", "Plan").startswith("Plan d")
         assert title_after("Home", "Centre").startswith("Centre Régional d'Investissement")
-    finally:
-        kiosk.terminate()
-        _, stderr = kiosk.communicate(timeout=30)
-    assert kiosk.returncode == 0, stderr

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.transitions import TRANSITION_MS, set_motion_enabled
 from kiosk.ui.window import MainWindow
 
 from .conftest import WindowFactory
-from .visitor import tap, tap_home_tile
+from .visitor import held_move, tap, tap_home_tile
 
 
 @pytest.fixture
@@ -24,18 +23,6 @@ def motion() -> Iterator[None]:
     set_motion_enabled(False)
 
 
-def move(widget: QWidget, point: QPoint) -> None:
-    event = QMouseEvent(
-        QEvent.Type.MouseMove,
-        QPointF(point),
-        QPointF(widget.mapToGlobal(point)),
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, event)
-
-
 def hold_and_drag(qtbot: QtBot, window: MainWindow, dx: int) -> tuple[QWidget, QPoint]:
     """Press on the section text and drag ``dx`` pixels sideways, still holding."""
     viewport = window.section.text.viewport()
@@ -43,7 +30,7 @@ def hold_and_drag(qtbot: QtBot, window: MainWindow, dx: int) -> tuple[QWidget, Q
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     for step in range(1, 9):
         qtbot.wait(10)
-        move(viewport, start + QPoint(dx * step // 8, 0))
+        held_move(viewport, start + QPoint(dx * step // 8, 0))
     return viewport, start + QPoint(dx, 0)
 
 

@@ -58,6 +58,19 @@ def tap_button(qtbot: QtBot, button: QAbstractButton) -> None:
     tap(qtbot, button)
 
 
+def held_move(widget: QWidget, point: QPoint) -> None:
+    """Move to ``point`` with the left button held (QTest's own mouseMove drops it)."""
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(point),
+        QPointF(widget.mapToGlobal(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, move)
+
+
 def drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint) -> None:
     """A finger (or mouse) drag from ``start`` to ``end`` in ``widget`` coordinates.
 
@@ -70,15 +83,7 @@ def drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint) -> None:
     for step in range(1, steps + 1):
         qtbot.wait(16)
         point = start + (end - start) * (step / steps)
-        move = QMouseEvent(
-            QEvent.Type.MouseMove,
-            QPointF(point),
-            QPointF(widget.mapToGlobal(point)),
-            Qt.MouseButton.NoButton,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(widget, move)
+        held_move(widget, point)
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
     QApplication.processEvents()
 
