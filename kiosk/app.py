@@ -188,13 +188,13 @@ class KioskRun(QObject):
 
     def _show_unavailable(self) -> None:
         screen = ErrorScreen()
-        self._replace_window(screen)
+        placement = self._replace_window(screen)
         if self._config.kiosk:
             from kiosk.ui.lockdown import LockDown
 
             screen.set_close_allowed(False)
             self._error_lock = LockDown(screen, self._config.hide_cursor, screen)
-            self._error_lock.activate()
+            self._error_lock.activate(placement.place)
         self._retry.start()
 
     def _show_main(self, library: ContentLibrary) -> None:
@@ -289,7 +289,7 @@ class KioskRun(QObject):
 
         mode.admin.opened.connect(show_figures)
 
-    def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> None:
+    def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> ScreenPlacement:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""
         old, old_mode, old_lock = self.window, self.mode, self._error_lock
         self._error_lock = None
@@ -306,15 +306,17 @@ class KioskRun(QObject):
             old_lock.deactivate()
         self.window = window
         self.mode = mode
-        self._placement = ScreenPlacement(window, self._config.screen, self.fullscreen)
-        self._placement.show()
+        placement = ScreenPlacement(window, self._config.screen, self.fullscreen)
+        self._placement = placement
+        placement.show()
         if mode is not None:
-            mode.start()
+            mode.start(placement.place)
         if old is not None:
             if isinstance(old, (MainWindow, ErrorScreen)):
                 old.set_close_allowed(True)
             old.close()
             old.deleteLater()
+        return placement
 
     @Slot()
     def _recover(self) -> None:

@@ -78,15 +78,18 @@ class KioskMode(QObject):
             | Qt.WindowType.WindowStaysOnTopHint
         )
 
-    def start(self) -> None:
-        """Lock the window down and start watching for idle visitors."""
+    def start(self, restore: Callable[[], None]) -> None:
+        """Lock the window down and start watching for idle visitors.
+
+        ``restore`` puts the window back over its screen (the screen placement's job).
+        """
         if not self.gate.enabled:
             log.warning(
                 "kiosk mode without a valid admin.pin_hash: there is no admin exit; "
                 "stop the kiosk from its service manager"
             )
         self.window.set_close_allowed(False)
-        self.lockdown.activate()
+        self.lockdown.activate(restore)
         self.idle.start()
         self.corner.start()
 

@@ -11,6 +11,7 @@ ancestor: ``KEYS_PROPERTY`` / ``GESTURES_PROPERTY``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCursor, QKeyEvent, QWheelEvent
@@ -52,12 +53,15 @@ class LockDown(QObject):
         self._hide_cursor = hide_cursor
         self._active = False
         self._restore_pending = False
+        self._restore_window: Callable[[], None] = window.showFullScreen
         self.blocked = 0  # break-out attempts swallowed, for logs and tests
 
-    def activate(self) -> None:
+    def activate(self, restore: Callable[[], None]) -> None:
+        """Start filtering; ``restore`` puts the window back over its screen (placement)."""
         app = QApplication.instance()
         if self._active or not isinstance(app, QApplication):
             return
+        self._restore_window = restore
         self._active = True
         app.installEventFilter(self)
         if self._hide_cursor:
@@ -121,14 +125,11 @@ class LockDown(QObject):
         self._restore_pending = False
         if not self._active:
             return
-        window = self._window
         log.warning("the kiosk window was minimised, hidden or left fullscreen: restoring it")
         self.blocked += 1
-        window.setWindowState(Qt.WindowState.WindowFullScreen)
-        window.setGeometry(window.screen().geometry())
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        self._restore_window()
+        self._window.raise_()
+        self._window.activateWindow()
 
     def _filter_key(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -88,13 +88,17 @@ class ScreenPlacement(QObject):
 
     @Slot()
     def place(self) -> None:
-        """Move to the configured screen (or the one left) and cover it again."""
+        """Move to the configured screen (or the one left) and cover it again.
+
+        Also undoes a minimise, hide or leaving fullscreen while fullscreen is wanted.
+        """
         screen = choose_screen(self._index)
         self._follow(screen)
         if self._fullscreen:
             self._cover(screen)
-            if not self._window.isFullScreen():
-                self._window.showFullScreen()
+            window = self._window
+            if window.isHidden() or window.isMinimized() or not window.isFullScreen():
+                window.showFullScreen()
 
     def _cover(self, screen: QScreen) -> None:
         handle = self._window.windowHandle()
