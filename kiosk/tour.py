@@ -75,25 +75,26 @@ def run_tour(
         )
         return TourResult((), (f"device pixel ratio {dpr:g}",))
     suffix = f"@{dpr:g}x" if dpr != 1.0 else ""
+
+    def shoot(folder: Path, name: str, where: str) -> None:
+        if _save(window, folder / name):
+            written.append(folder / name)
+        else:
+            failed.append(f"{where}/{name}")
+
     for width, height in sizes:
         window.resize(round(width / dpr), round(height / dpr))
         for lang in languages:
             window.language.set_language(lang)
             folder = out_dir / lang / f"{width}x{height}{suffix}"
             folder.mkdir(parents=True, exist_ok=True)
+            where = f"{lang}/{width}x{height}"
             for number, screen in enumerate(screens):
                 window.navigator.home()
                 if screen != HOME:
                     window.navigator.go(screen)
                 _settle(app)
-                name = f"{number:02d}-{screen or 'home'}.png"
-                path = folder / name
-                image = window.grab()
-                if image.isNull() or not image.save(str(path)):
-                    failed.append(f"{lang}/{width}x{height}/{name}")
-                    log.error("could not render %s", path)
-                else:
-                    written.append(path)
+                shoot(folder, f"{number:02d}-{screen or 'home'}.png", where)
             for number, doc_id in enumerate(documents, start=len(screens)):
                 window.navigator.home()
                 window.open_document(doc_id)
@@ -102,22 +103,14 @@ def run_tour(
                 while time.monotonic() < deadline:
                     app.processEvents()
                     time.sleep(0.02)
-                name = f"{number:02d}-document-{doc_id}.png"
-                if _save(window, folder / name):
-                    written.append(folder / name)
-                else:
-                    failed.append(f"{lang}/{width}x{height}/{name}")
+                shoot(folder, f"{number:02d}-document-{doc_id}.png", where)
                 window.viewer.close_overlay()
             first_extra = len(screens) + len(documents)
             for offset, (extra, open_screen) in enumerate(extras, start=first_extra):
                 window.navigator.home()
                 open_screen()
                 _settle(app)
-                name = f"{offset:02d}-{extra}.png"
-                if _save(window, folder / name):
-                    written.append(folder / name)
-                else:
-                    failed.append(f"{lang}/{width}x{height}/{name}")
+                shoot(folder, f"{offset:02d}-{extra}.png", where)
                 for overlay in reversed(open_overlays(window)):
                     overlay.close_overlay()
     window.navigator.home()
