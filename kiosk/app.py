@@ -236,7 +236,6 @@ class KioskRun(QObject):
         self, window: MainWindow, settings: Config, mode: KioskMode | None
     ) -> None:
         """Clicker keys in presentation mode; the loop in either mode when the config asks."""
-        from kiosk.ui.loop import LoopPlayer
         from kiosk.ui.presenter import Presenter
 
         if mode is None:
@@ -244,6 +243,8 @@ class KioskRun(QObject):
             self.presenter.start()
         if not settings.loop_enabled:
             return
+        from kiosk.ui.loop import LoopPlayer
+
         self.loop = LoopPlayer(
             window,
             settings.loop_languages,
