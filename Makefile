@@ -24,7 +24,7 @@ TS_FILES := $(wildcard translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
 .PHONY: help setup venv deps-base deps-run deps-test deps-freeze translations docs run check tour \
-	test format wheel frozen clean distclean update-translations
+	test format wheel frozen clean distclean update-translations bench soak deps-bench
 
 help:
 	@echo "cri-kiosk make targets:"
@@ -38,6 +38,9 @@ help:
 	@echo "  make format           ruff check --fix and ruff format"
 	@echo "  make wheel            build the wheel into dist/"
 	@echo "  make frozen           PyInstaller one-folder build into dist/cri-kiosk/, started once"
+	@echo "  make bench            benchmarks (start-up against Chromium, navigation, documents,"
+	@echo "                        scale): table of figures and targets; BENCH_ARGS=\"--json\""
+	@echo "  make soak             a seeded random visitor for 20 000 interactions (minutes)"
 	@echo "  make setup            only the set-up: Debian packages, .venv, translations"
 	@echo "  make translations     compile translations/*.ts to .qm (pyside6-lrelease)"
 	@echo "  make update-translations  refresh translations/*.ts from the code (pyside6-lupdate)"
@@ -55,6 +58,9 @@ deps-run:
 
 deps-test:
 	@PYTHON='$(PYTHON)' bash $(DEPS) test
+
+deps-bench:
+	@PYTHON='$(PYTHON)' bash $(DEPS) bench
 
 deps-freeze:
 	@PYTHON='$(PYTHON)' bash $(DEPS) freeze
@@ -78,6 +84,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@touch $@
 
 venv: $(STAMP)
+
+# The benchmarks' own tools (psutil, pyinstrument): only for make bench and make soak.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install -e ".[bench]"
+	@touch $@
 
 translations: $(QM_FILES)
 
@@ -116,14 +128,26 @@ tour: deps-base venv translations
 # ---------------------------------------------------------------------------- test
 
 test: deps-test venv translations
-	$(BIN)/ruff check kiosk tests
-	$(BIN)/ruff format --check kiosk tests
+	$(BIN)/ruff check kiosk tests benchmarks
+	$(BIN)/ruff format --check kiosk tests benchmarks
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
 format: venv
-	@status=0; $(BIN)/ruff check --fix kiosk tests || status=$$?; \
-		$(BIN)/ruff format kiosk tests; exit $$status
+	@status=0; $(BIN)/ruff check --fix kiosk tests benchmarks || status=$$?; \
+		$(BIN)/ruff format kiosk tests benchmarks; exit $$status
+
+# ---------------------------------------------------------------------------- benchmarks
+
+# Never part of `make test`: figures need a quiet machine. See README, "Performance".
+BENCH_ARGS ?=
+SOAK_ARGS ?=
+
+bench: deps-bench venv $(BENCH_STAMP) translations docs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+soak: deps-base venv $(BENCH_STAMP) translations docs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.soak $(SOAK_ARGS)
 
 # ---------------------------------------------------------------------------- packaging
 

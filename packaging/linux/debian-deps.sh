@@ -7,6 +7,8 @@
 #   packaging/linux/debian-deps.sh freeze base + what PyInstaller needs (make frozen)
 #   packaging/linux/debian-deps.sh kiosk  run + the cage Wayland kiosk compositor and
 #                                         the Wayland client libraries, for a kiosk box
+#   packaging/linux/debian-deps.sh bench  base + Debian's chromium, the browser the
+#                                         benchmarks compare against (make bench)
 #
 # Only missing packages are installed. As root, with apt-get: installs them without
 # prompting. Not root: prints the packages and the command to run, exits 1.
@@ -17,7 +19,7 @@
 set -eu
 
 usage() {
-    echo "usage: $0 base|run|test|freeze|kiosk" >&2
+    echo "usage: $0 base|run|test|freeze|kiosk|bench" >&2
     exit 2
 }
 
@@ -51,12 +53,17 @@ freeze_pkgs="binutils"
 # Xwayland serves the xcb fallback (QT_QPA_PLATFORM="wayland;xcb").
 kiosk_pkgs="cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1"
 
+# benchmarks/ (make bench) compare the kiosk's start-up with headless Chromium showing
+# the export-html site of the same content: the alternative a CRI would otherwise pick.
+bench_pkgs="chromium"
+
 case "$mode" in
     base) wanted="$base_pkgs" ;;
     run) wanted="$base_pkgs $run_pkgs" ;;
     test) wanted="$base_pkgs $run_pkgs $test_pkgs $freeze_pkgs" ;;
     freeze) wanted="$base_pkgs $freeze_pkgs" ;;
     kiosk) wanted="$base_pkgs $run_pkgs $kiosk_pkgs" ;;
+    bench) wanted="$base_pkgs $bench_pkgs" ;;
     *) usage ;;
 esac
 

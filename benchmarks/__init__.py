@@ -1,0 +1,1 @@
+"""Benchmarks of the kiosk: start-up, navigation, language switch, documents, scale, soak."""

@@ -1,0 +1,112 @@
+"""What every benchmark shares: a figure with its target, statistics, process memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of the table: a measured value, and the target it must meet (if any)."""
+
+    group: str
+    name: str
+    value: float
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """The p-th percentile (0-100), linear between the closest ranks."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("no values")
+    rank = (len(ordered) - 1) * p / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def tree_rss(process: psutil.Process) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total = 0
+    try:
+        members = [process, *process.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.Error:
+            continue
+    return total
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    """A finished process: wall time from start to exit, peak memory of its tree."""
+
+    seconds: float
+    peak_rss: int
+    returncode: int
+    output: str
+
+
+def run_process(
+    command: Sequence[str],
+    env: dict[str, str] | None = None,
+    timeout: float = 60.0,
+    poll_seconds: float = 0.002,
+) -> ProcessRun:
+    """Run ``command``, sampling its process tree's memory until it exits."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        list(command),
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    )
+    peak = 0
+    output: list[str] = []
+    stream = child.stdout
+    reader = threading.Thread(target=lambda: output.append(stream.read() if stream else ""))
+    reader.start()
+    process = psutil.Process(child.pid)
+    deadline = started + timeout
+    while child.poll() is None:
+        peak = max(peak, tree_rss(process))
+        if time.perf_counter() > deadline:
+            child.kill()
+            child.wait()
+            raise TimeoutError(f"{command[0]} did not finish within {timeout:.0f} s")
+        time.sleep(poll_seconds)
+    seconds = time.perf_counter() - started
+    reader.join()
+    return ProcessRun(seconds, peak, child.returncode, "".join(output))
+
+
+def mb(size: int) -> float:
+    return size / 1_000_000
