@@ -11,8 +11,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import psutil
+if TYPE_CHECKING:
+    import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -50,6 +52,8 @@ def percentile(values: Sequence[float], p: float) -> float:
 
 def tree_rss(process: psutil.Process) -> int:
     """Resident memory of a process and all its descendants, in bytes."""
+    import psutil
+
     total = 0
     try:
         members = [process, *process.children(recursive=True)]
@@ -80,6 +84,8 @@ def run_process(
     poll_seconds: float = 0.002,
 ) -> ProcessRun:
     """Run ``command``, sampling its process tree's memory until it exits."""
+    import psutil
+
     started = time.perf_counter()
     child = subprocess.Popen(
         list(command),
