@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 # psutil comes with the bench extra only: the soak must run without it (make test).
@@ -18,6 +20,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow
 def test_a_short_soak_passes_with_every_kind_of_interaction() -> None:
     args = ["--interactions", "150", "--checkpoint-every", "75", "--idle", "1,1,0"]
     result = subprocess.run(
