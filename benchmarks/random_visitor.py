@@ -52,6 +52,7 @@ WEIGHTS: dict[str, float] = {
     "drag": 3,
     "wheel": 5,
     "double_tap": 5,
+    "pinch": 2,  # two fingers apart or together (zooms a PDF page; elsewhere, nothing)
     "key": 4,
     "read": 2,  # look at the screen for a moment: transitions finish
     "pause": 0.15,  # stay until "Still there?" appears, then carry on
@@ -116,6 +117,7 @@ class RandomVisitor:
             "drag": self.drag,
             "wheel": self.wheel,
             "double_tap": self.double_tap,
+            "pinch": self.pinch,
             "key": self.press_key,
             "read": lambda: wait(READ_MS),
             "pause": self.pause,
@@ -338,6 +340,29 @@ class RandomVisitor:
             QTest.mouseDClick(
                 self.window.windowHandle(), Qt.MouseButton.LeftButton, M.NoModifier, point
             )
+
+    def pinch(self) -> None:
+        """Two fingers moving apart (zoom in) or together (zoom out), one frame a step."""
+        handle = self.window.windowHandle()
+        middle = self.random_point()
+        start, end = (40, 160) if self.rng.random() < 0.5 else (160, 40)
+        rect = self.window.rect()
+
+        def fingers(spread: float) -> tuple[QPoint, QPoint]:
+            offset = QPoint(round(spread), 0)
+            first, second = middle - offset, middle + offset
+            return (
+                QPoint(max(0, first.x()), first.y()),
+                QPoint(min(rect.width() - 1, second.x()), second.y()),
+            )
+
+        first, second = fingers(start)
+        QTest.touchEvent(handle, self._device).press(0, first).press(1, second).commit()
+        for step in range(1, MOVE_STEPS + 1):
+            wait(FRAME_MS)
+            first, second = fingers(start + (end - start) * step / MOVE_STEPS)
+            QTest.touchEvent(handle, self._device).move(0, first).move(1, second).commit()
+        QTest.touchEvent(handle, self._device).release(0, first).release(1, second).commit()
 
     def press_key(self) -> None:
         key, modifier = self.rng.choice(KEYS)
