@@ -18,6 +18,7 @@ from kiosk.config import Config, LoadedConfig, check_against_site
 from kiosk.content import ContentError, ContentLibrary, load_content
 from kiosk.i18n import LanguageService
 from kiosk.log import on_uncaught_exception, recent_problems
+from kiosk.native_memory import return_large_blocks_to_os
 from kiosk.paths import default_content_dir, translations_dir
 from kiosk.ui.error_screen import ErrorScreen
 from kiosk.ui.fonts import font_for, register_fonts
@@ -328,6 +329,7 @@ class KioskRun(QObject):
 
 def run(options: RunOptions) -> int:
     """Run the kiosk until it is closed; return the process exit code."""
+    return_large_blocks_to_os()
     app = create_application()
     _quit_on_terminate(app)
     kiosk_run = KioskRun(app, options)
