@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from benchmarks.measure import ROOT, VENV_BIN, Figure, mb, median, percentile
-from benchmarks.startup import _isolated_env
+from benchmarks.startup import compile_bytecode, isolated_env
 
 BIG_ID = "bench-300-pages"
 BIG_PAGES = 300
@@ -194,11 +194,12 @@ def _child(content: Path, runs: int) -> dict[str, object]:
 
 
 def run(runs: int) -> list[Figure]:
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="cri-bench-docs-") as temp:
         folder = Path(temp)
         for name in ("home", "config", "state", "cache", "runtime"):
             (folder / name).mkdir(mode=0o700)
-        env = _isolated_env(folder)
+        env = isolated_env(folder)
         content = folder / "content"
         shutil.copytree(ROOT / "content", content)
         subprocess.run(

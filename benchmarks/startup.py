@@ -57,7 +57,7 @@ def _screen_config(folder: Path) -> Path:
     return config
 
 
-def _isolated_env(folder: Path) -> dict[str, str]:
+def isolated_env(folder: Path) -> dict[str, str]:
     """No user config, state or cache of this machine leaks into the figures."""
     return {
         "QT_QPA_PLATFORM": f"offscreen:configfile={_screen_config(folder)}",
@@ -112,7 +112,7 @@ def measure_startup(runs: int, content: Path | None = None) -> dict[str, list[Pr
         folder = Path(temp)
         for name in ("home", "config", "state", "cache", "runtime"):
             (folder / name).mkdir(mode=0o700)
-        env = _isolated_env(folder)
+        env = isolated_env(folder)
         content_args = ["--content", str(content)] if content else []
         site = folder / "site"
         subprocess.run(
