@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.documents import document_id_from_url
 from kiosk.content.library import ContentLibrary, PageView
-from kiosk.content.markdown_render import section_id_from_url, web_address_from_url
+from kiosk.content.links import section_id_from_url, web_address_from_url
 from kiosk.i18n import isolate
 from kiosk.ui import icons
 from kiosk.ui.downloads import DownloadsList
