@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 import logging
+import re
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from kiosk.paths import qtawesome_dir
 
 log = logging.getLogger("kiosk.icons")
 
+# The tuple literal in qtawesome/__init__.py, from its first line to its closing one.
+_DECLARATION = re.compile(r"^_BUNDLED_FONTS = (\(.*?^\))", re.DOTALL | re.MULTILINE)
 # qtawesome draws a glyph at 7/8 of the icon's height, leaving room for the font's bearing.
 GLYPH_SCALE = 0.875
 
@@ -43,22 +46,19 @@ def _bundled_fonts() -> dict[str, tuple[Path, Path]]:
     """qtawesome's icon families: prefix -> (font file, character map file).
 
     Read from the ``_BUNDLED_FONTS`` literal of qtawesome's ``__init__.py`` without running
-    the module (see the module docstring).
+    the module (see the module docstring); only that literal is parsed.
     """
     package = qtawesome_dir()
     if package is None:
         log.error("qtawesome is not installed: no icons")
         return {}
     try:
-        tree = ast.parse((package / "__init__.py").read_text(encoding="utf-8"))
-        declared = next(
-            node.value
-            for node in tree.body
-            if isinstance(node, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == "_BUNDLED_FONTS" for t in node.targets)
-        )
-        fonts = ast.literal_eval(declared)
-    except (OSError, SyntaxError, ValueError, StopIteration) as error:
+        source = (package / "__init__.py").read_text(encoding="utf-8")
+        declared = _DECLARATION.search(source)
+        if declared is None:
+            raise ValueError("no _BUNDLED_FONTS = (...) in qtawesome/__init__.py")
+        fonts = ast.literal_eval(declared.group(1))
+    except (OSError, SyntaxError, ValueError) as error:
         log.error("cannot read qtawesome's list of icon fonts: %s", error)
         return {}
     folder = package / "fonts"

@@ -48,3 +48,10 @@ def test_unknown_names_fall_back_to_the_document_icon(qtbot: QtBot) -> None:
     fallback = image(icons.icon(DEFAULT_ICON, "#000000"), 32)
     for name in ("mdi6.no-such-icon", "nosuchfamily.factory", "", "."):
         assert image(icons.icon(name, "#000000"), 32) == fallback
+
+
+def test_every_qtawesome_family_is_offered() -> None:
+    import qtawesome
+
+    for prefix, _font, _charmap in qtawesome._BUNDLED_FONTS:
+        assert icons.icon_exists(f"{prefix}.{next(iter(icons._charmap(prefix)))}"), prefix
