@@ -21,7 +21,6 @@ from kiosk.i18n import LanguageService
 from kiosk.log import on_uncaught_exception, recent_problems
 from kiosk.native_memory import return_large_blocks_to_os
 from kiosk.paths import default_content_dir, translations_dir
-from kiosk.ui.error_screen import ErrorScreen
 from kiosk.ui.fonts import font_for, register_fonts
 from kiosk.ui.placement import ScreenPlacement
 from kiosk.ui.window import MainWindow
@@ -189,6 +188,9 @@ class KioskRun(QObject):
             self._show_main(library)
 
     def _show_unavailable(self) -> None:
+        # Only when the content is unusable: not part of a normal start-up.
+        from kiosk.ui.error_screen import ErrorScreen
+
         screen = ErrorScreen()
         placement = self._replace_window(screen)
         if self._config.kiosk:
@@ -314,6 +316,8 @@ class KioskRun(QObject):
         if mode is not None:
             mode.start(placement.place)
         if old is not None:
+            from kiosk.ui.error_screen import ErrorScreen
+
             if isinstance(old, (MainWindow, ErrorScreen)):
                 old.set_close_allowed(True)
             old.close()
