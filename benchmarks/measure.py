@@ -12,8 +12,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import psutil
+if TYPE_CHECKING:
+    import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 PAINTED = re.compile(r"painted at ([0-9.]+) s")
@@ -52,6 +54,8 @@ def percentile(values: Sequence[float], p: float) -> float:
 
 def tree_rss(process: psutil.Process) -> int:
     """Resident memory of a process and all its descendants, in bytes."""
+    import psutil
+
     total = 0
     try:
         members = [process, *process.children(recursive=True)]
@@ -112,6 +116,8 @@ def run_process(
     stream = child.stdout
     reader = threading.Thread(target=lambda: output.append(stream.read() if stream else ""))
     reader.start()
+    import psutil  # the bench extra (make bench installs it), not a test dependency
+
     process = psutil.Process(child.pid)
     deadline = started + timeout
     while child.poll() is None:
