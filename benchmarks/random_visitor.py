@@ -223,8 +223,16 @@ class RandomVisitor:
         else:
             self.click_at(point)
 
+    def inside(self, point: QPoint) -> QPoint:
+        """``point`` moved onto the window: a finger cannot touch beyond the screen."""
+        rect = self.window.rect()
+        return QPoint(
+            min(max(point.x(), 0), rect.width() - 1), min(max(point.y(), 0), rect.height() - 1)
+        )
+
     def move_along(self, start: QPoint, end: QPoint) -> None:
         """Press at ``start``, move to ``end`` one frame at a time, lift."""
+        start, end = self.inside(start), self.inside(end)
         handle = self.window.windowHandle()
         by_touch = self.rng.random() < 0.5
         if by_touch:
