@@ -225,7 +225,9 @@ def _page(
         body.append("")
     if siblings:
         body += [f"### {see_also}", ""]
-        body += [f"1. [{title_of[o.id]}]({o.id}.md)" for o in rng.sample(siblings, min(3, len(siblings)))]
+        body += [
+            f"1. [{title_of[o.id]}]({o.id}.md)" for o in rng.sample(siblings, min(3, len(siblings)))
+        ]
         body.append("")
     if index % 10 == 0:
         body += [f"> [{brochure}](doc:brochure-{code})", ""]
