@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -23,6 +24,7 @@ from kiosk.content.images import (
     read_image_info,
     resolve_image,
 )
+from kiosk.content.markdown_limits import find_excess
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 
@@ -252,6 +254,19 @@ def render_markdown(
     def report(needle: str, message: str, severity: Severity) -> None:
         problems.append(Problem(page.path, lines.line_of(needle), severity, message))
 
+    excess = find_excess(page.body)
+    if excess is not None:
+        # Python-Markdown would take minutes over it and freeze the screen meanwhile.
+        problems.append(
+            Problem(
+                page.path,
+                lines.line_at(excess.index),
+                Severity.ERROR,
+                f"the text is shown without formatting: {excess.message}",
+            )
+        )
+        return RenderedPage(_plain_paragraphs(page.body), (), tuple(problems))
+
     for match in _RAW_HTML.finditer(page.body):
         if any(autolink.fullmatch(match.group(0)) for autolink in _AUTOLINKS):
             continue
@@ -321,10 +336,14 @@ class _BodyLines:
         # needle -> where its next search starts: the n-th report of the same text is
         # put at its n-th occurrence, so a mistake made twice is reported at both lines.
         self._next: dict[str, int] = {}
+        # Where each line break is, found once: a page may have thousands of problems.
+        self._breaks: list[int] | None = None
 
     def line_at(self, index: int) -> int:
         """The file line of the body's character ``index``."""
-        return self.page.body_line + self.page.body.count("\n", 0, index)
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.page.body)]
+        return self.page.body_line + bisect.bisect_left(self._breaks, index)
 
     def line_of(self, needle: str) -> int:
         """The file line of the next occurrence of ``needle`` in the body.
