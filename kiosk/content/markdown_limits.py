@@ -90,7 +90,7 @@ def find_excess(body: str) -> Excess | None:
             excess = scan.paragraph(unit_start, offset)
             if excess is not None:
                 return excess
-            unit_start = offset
+            unit_start = offset + len(line) + 1 if blank else offset
         offset += len(line) + 1
     excess = scan.paragraph(unit_start, len(body))
     if excess is not None:
@@ -128,12 +128,16 @@ class _Scan:
 
     def paragraph(self, start: int, end: int) -> Excess | None:
         """Limits of one paragraph (list item, table row...) from ``start`` to ``end``."""
-        if end - start > MAX_PARAGRAPH:
-            return Excess(
+        excess = self._brackets(start, end)
+        if excess is None and end - start > MAX_PARAGRAPH:
+            excess = Excess(
                 start,
                 f"a paragraph of {end - start} characters (at most {MAX_PARAGRAPH}): "
                 "split it with blank lines",
             )
+        return excess
+
+    def _brackets(self, start: int, end: int) -> Excess | None:
         if "[" not in self.body[start:end]:
             return None
         opened: list[int] = []

@@ -33,6 +33,9 @@ WEB_SCHEMES = ("http", "https")
 EMAIL_SCHEME = "mailto"
 # Pictures wider than this are drawn scaled down to it (the text column of a 1920 screen).
 MAX_DISPLAY_WIDTH = 1600
+# How much of a page that cannot be formatted is shown as plain text.
+MAX_PLAIN_CHARS = 20_000
+MAX_PLAIN_PARAGRAPHS = 200
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 # Markdown's own automatic links, <https://...> and <name@example.ma>: they are links
 # (checked by the link policy), not raw HTML. Markdown's patterns, so both always agree.
@@ -311,8 +314,18 @@ def render_markdown(
 
 
 def _plain_paragraphs(text: str) -> str:
-    """Text as escaped paragraphs, the fallback when Markdown cannot be rendered."""
-    blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
+    """Text as escaped paragraphs, the fallback when Markdown cannot be rendered.
+
+    Only its beginning: such a page is broken, and laying out hundreds of kilobytes of it
+    (an unbreakable line of 400 000 '*', 100 000 one-letter paragraphs) would freeze the
+    screen for seconds.
+    """
+    shown = text[:MAX_PLAIN_CHARS]
+    blocks = [block.strip() for block in shown.split("\n\n") if block.strip()]
+    cut = len(shown) < len(text.rstrip()) or len(blocks) > MAX_PLAIN_PARAGRAPHS
+    blocks = blocks[:MAX_PLAIN_PARAGRAPHS]
+    if cut and blocks:
+        blocks[-1] += " …"
     return "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
 
 
