@@ -11,6 +11,7 @@ from kiosk.content.images import MAX_IMAGE_BYTES, MAX_IMAGE_SIDE
 from kiosk.content.markdown_limits import (
     MAX_BLOCKS,
     MAX_EMPHASIS_RUN,
+    MAX_LINES,
     MAX_MARKS,
     MAX_NESTING,
     MAX_OPEN_BRACKETS,
@@ -52,7 +53,7 @@ def test_the_guide_states_the_real_limits_and_keys() -> None:
     assert f"{MAX_NESTING} niveaux" in guide
     assert f"{MAX_OPEN_BRACKETS} crochets" in guide
     assert f"{MAX_EMPHASIS_RUN} `*`" in guide
-    for limit in (MAX_PARAGRAPH, MAX_BLOCKS, MAX_MARKS):
+    for limit in (MAX_PARAGRAPH, MAX_BLOCKS, MAX_LINES, MAX_MARKS):
         assert f"{limit:,}".replace(",", " ") in guide
     for key in FIELDS:
         assert f"| `{key}` |" in guide

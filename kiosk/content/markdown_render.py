@@ -36,7 +36,8 @@ MAX_DISPLAY_WIDTH = 1600
 # How much of a page that cannot be formatted is shown as plain text.
 MAX_PLAIN_CHARS = 20_000
 MAX_PLAIN_PARAGRAPHS = 200
-_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+# Linear on any text: a tag ends at the next "<" or ">", spaces are read once.
+_RAW_HTML = re.compile(r"<(?:\s*/)?\s*[A-Za-z!][^<>]*>")
 # Markdown's own automatic links, <https://...> and <name@example.ma>: they are links
 # (checked by the link policy), not raw HTML. Markdown's patterns, so both always agree.
 _AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))

@@ -13,6 +13,7 @@ from kiosk.cli import main
 from kiosk.content import load_content, render_markdown, validate_library
 from kiosk.content.markdown_limits import (
     MAX_BLOCKS,
+    MAX_LINES,
     MAX_MARKS,
     MAX_NESTING,
     MAX_OPEN_BRACKETS,
@@ -28,6 +29,7 @@ BOUND_SECONDS = 2.0
 PAGE = "agropole-berkane.md"
 INTRO = "Un paragraphe normal.\n\n- une liste ;\n- courte.\n\n"
 INTRO_BLOCKS = 3
+INTRO_LINES = INTRO.count("\n")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ CONSTRUCTS = {
     # The introduction's three lines count too; a table row counts each of its cells.
     "line breaks": Construct("a  \n" * 100_000, MAX_BLOCKS - INTRO_BLOCKS, "lines of text"),
     "tiny paragraphs": Construct("x\n\n" * 150_000, 2 * (MAX_BLOCKS - INTRO_BLOCKS), "lines"),
+    # Python-Markdown pops each block off the front of a list: quadratic in blank lines.
+    "blank lines": Construct("x" + "\n" * 400_000, MAX_LINES - INTRO_LINES, "blank lines"),
     "long table": Construct(
         "|a|b|\n|-|-|\n" + "|x|y|\n" * 80_000, 2 + (MAX_BLOCKS - INTRO_BLOCKS - 4) // 2, "table"
     ),
