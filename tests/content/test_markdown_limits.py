@@ -186,3 +186,25 @@ def test_only_the_beginning_of_a_refused_page_is_shown(name: str) -> None:
     assert len(rendered.html) < 2 * MAX_PLAIN_CHARS
     assert rendered.html.count("<p>") <= MAX_PLAIN_PARAGRAPHS
     assert rendered.html.endswith(" …</p>")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Runs of spaces where a pattern might backtrack over them again and again.
+        "|x\n" + " " * 200_000 + "|" + " " * 200_000 + "x",
+        ("<" + " " * 9_000 + "\n\n") * 50,
+        ("< " + " " * 4_000 + "/" + " " * 4_000 + "\n\n") * 60,
+        ("<a " * 90 + "\n\n" + "mot " * 2_000 + "\n\n") * 50,
+        ("x" + " " * 9_000 + "y\n\n") * 50,
+        ("&" + "a" * 9_000 + " \n\n") * 50,
+        # Thousands of broken links, each reported with its line.
+        ("[a](nulle-part.md) " + "mot " * 20 + "\n\n") * 2_400,
+    ],
+    ids=["table rule", "tag spaces", "tag slash", "unclosed tags", "breaks", "entity", "links"],
+)
+def test_any_text_under_the_size_limit_is_handled_in_bounded_time(body: str) -> None:
+    assert len(body.encode("utf-8")) < 512_000
+    started = time.perf_counter()
+    render_markdown(_page(body), lambda _id: False)
+    assert time.perf_counter() - started < BOUND_SECONDS
