@@ -9,6 +9,7 @@ from pathlib import Path
 
 from benchmarks.content_tree import generate_tree
 from benchmarks.measure import ROOT, VENV_BIN, Figure, ProcessRun, mb, median, run_process
+from benchmarks.startup import compile_bytecode, first_frame, isolated_env
 
 GROUP = "scale"
 PAGES = 500
@@ -17,14 +18,12 @@ MAX_RATIO = 2.0
 KIOSK = str(VENV_BIN / "cri-kiosk")
 
 
-def _environment(home: Path) -> dict[str, str]:
-    """Offscreen, with no config file, and logs and statistics in a throw-away folder."""
-    return {
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_STATE_HOME": str(home / "state"),
-    }
+def _environment(folder: Path) -> dict[str, str]:
+    """The start-up benchmark's: offscreen 1920x1080, no config, state or cache of this
+    machine."""
+    for name in ("home", "config", "state", "cache", "runtime"):
+        (folder / name).mkdir(mode=0o700, parents=True, exist_ok=True)
+    return isolated_env(folder)
 
 
 def _runs(command: list[str], env: dict[str, str], runs: int) -> list[ProcessRun]:
@@ -40,7 +39,7 @@ def _runs(command: list[str], env: dict[str, str], runs: int) -> list[ProcessRun
 
 
 def _startup(content: Path, env: dict[str, str], runs: int) -> list[ProcessRun]:
-    command = [KIOSK, "run", "--exit-after-startup", "--content", str(content)]
+    command = [KIOSK, "run", "--fullscreen", "--exit-after-startup", "--content", str(content)]
     return _runs(command, env, runs)
 
 
@@ -51,9 +50,10 @@ def _check(content: Path, env: dict[str, str], runs: int) -> list[ProcessRun]:
 def run(runs: int) -> list[Figure]:
     """Measure both contents; the generated one must pass ``check`` first."""
     shipped = ROOT / "content"
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="kiosk-scale-") as temp:
         tree = generate_tree(Path(temp) / "content", PAGES)
-        env = _environment(Path(temp) / "home")
+        env = _environment(Path(temp) / "env")
         # An erroneous tree would measure the error path, not the kiosk.
         verdict = run_process([KIOSK, "check", "--content", str(tree.content_dir)], env)
         if verdict.returncode != 0:
@@ -76,23 +76,33 @@ def run(runs: int) -> list[Figure]:
         small_check = _check(shipped, env, runs)
         large_check = _check(tree.content_dir, env, runs)
 
-    small = median([r.seconds for r in small_start])
-    large = median([r.seconds for r in large_start])
+    small = median([first_frame(r) for r in small_start])
+    large = median([first_frame(r) for r in large_start])
     ratio = large / small
     label = f"{PAGES}x{len(tree.languages)}"
     return [
-        Figure(GROUP, "startup, shipped content", small * 1000, "ms"),
-        Figure(GROUP, f"startup, {label} pages", large * 1000, "ms"),
+        Figure(GROUP, "shipped content: start to home painted", small * 1000, "ms"),
+        Figure(GROUP, f"{label} pages: start to home painted", large * 1000, "ms"),
         Figure(
             GROUP,
-            f"startup {label} / shipped",
+            f"{label} / shipped start-up",
             ratio,
             "x",
-            f"<= {MAX_RATIO:g}x",
+            f"<= {MAX_RATIO:g}",
             ratio <= MAX_RATIO,
         ),
-        Figure(GROUP, "peak RSS, shipped content", mb(max(r.peak_rss for r in small_start)), "MB"),
-        Figure(GROUP, f"peak RSS, {label} pages", mb(max(r.peak_rss for r in large_start)), "MB"),
-        Figure(GROUP, "check, shipped content", median([r.seconds for r in small_check]), "s"),
-        Figure(GROUP, f"check, {label} pages", median([r.seconds for r in large_check]), "s"),
+        Figure(GROUP, "shipped content: peak memory (RSS)", _peak(small_start), "MB"),
+        Figure(GROUP, f"{label} pages: peak memory (RSS)", _peak(large_start), "MB"),
+        Figure(GROUP, "shipped content: check", median([r.seconds for r in small_check]), "s"),
+        Figure(GROUP, f"{label} pages: check", median([r.seconds for r in large_check]), "s"),
     ]
+
+
+def _peak(runs: list[ProcessRun]) -> float:
+    return mb(int(median([r.peak_rss for r in runs])))
+
+
+if __name__ == "__main__":
+    from benchmarks.report import write
+
+    write(run(int(sys.argv[1]) if len(sys.argv) > 1 else 7), as_json=False)
