@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from kiosk.content.documents import DocumentCatalog
 from kiosk.content.model import Language, Page, Site
+
+log = logging.getLogger("kiosk.content")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,13 @@ class ContentLibrary:
             # Python-Markdown is loaded with the first page shown, not at start-up.
             from kiosk.content.markdown_render import render_markdown
 
-            rendered = render_markdown(page, self.has_page, self.documents.has).html
+            result = render_markdown(page, self.has_page, self.documents.has)
+            # The technician finds in the log why a page shows as plain text or without
+            # a link (check says the same before publishing).
+            for problem in result.problems:
+                if problem.is_error:
+                    log.error("%s", problem)
+            rendered = result.html
             self._html[key] = rendered
         return rendered
 

@@ -3,6 +3,7 @@ and shown as plain text at once."""
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,7 +155,9 @@ def _break_page(content: Path, construct: str) -> tuple[Path, int]:
     return path, text.count("\n") + 1 + CONSTRUCTS[construct].line
 
 
-def test_validation_names_the_file_and_line(content_copy: Path) -> None:
+def test_validation_names_the_file_and_line(
+    content_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path, line = _break_page(content_copy, "nested brackets")
     library = load_content(content_copy).library
     started = time.perf_counter()
@@ -162,10 +165,12 @@ def test_validation_names_the_file_and_line(content_copy: Path) -> None:
     assert time.perf_counter() - started < BOUND_SECONDS
     errors = [p for p in problems if p.severity is Severity.ERROR]
     assert [(p.path, p.line) for p in errors] == [(path, line)]
-    # The page is still there, shown as text.
+    # The page is still there, shown as text, and the running kiosk logs why.
     view = library.view("agropole-berkane", "fr")
     assert view is not None
-    assert "[[[[" in library.html(view.page)
+    with caplog.at_level(logging.ERROR, logger="kiosk.content"):
+        assert "[[[[" in library.html(view.page)
+    assert [r.getMessage() for r in caplog.records] == [str(errors[0])]
 
 
 def test_check_reports_it_like_every_other_error(
