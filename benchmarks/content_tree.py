@@ -160,7 +160,8 @@ def _texts(folder: str, with_seed: bool) -> _Texts:
 
 def _title(node: _Node, index: int, texts: _Texts) -> str:
     number = node.id.removeprefix("rubrique-").replace("-", ".")
-    base = texts.titles[index % len(texts.titles)]
+    # Neighbours get different titles (lengths vary as on a real home screen).
+    base = texts.titles[(index + index // len(texts.titles)) % len(texts.titles)]
     room = MAX_TITLE - len(number) - 1
     if len(base) > room:
         base = base[: room - 1].rstrip() + "…"
@@ -186,7 +187,7 @@ def _page(
         or other.parent == node.parent
         or page_id == node.parent
     }
-    summary = texts.summaries[index % len(texts.summaries)]
+    summary = texts.summaries[(index + index // len(texts.summaries)) % len(texts.summaries)]
     front = [
         "+++",
         f'id = "{node.id}"',
