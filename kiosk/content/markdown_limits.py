@@ -35,7 +35,8 @@ MAX_MARKS = 5_000
 TAB_WIDTH = 4
 _LEVEL = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 _STARTS_ITEM = re.compile(r"[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#)")
-_EMPHASIS_RUN = re.compile(rf"[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
+# Tried only where a run starts, so a page of short runs is read once.
+_EMPHASIS_RUN = re.compile(rf"(?<![*_])[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
 _BRACKET = re.compile(r"\\.|[\[\]]")
 # Every pattern here is linear on any text: no two repeats that can share characters.
 _MARK = re.compile(r"\\.|\*+|_+|`+|\[|<|&#?[A-Za-z0-9]+;|  \n")
