@@ -223,3 +223,21 @@ def test_related_sections_sit_side_by_side_on_a_wide_screen(
     assert all(tile.width() < window.width() // 2 for tile in tiles)
     window.resize(480, 900)
     qtbot.waitUntil(lambda: tiles[0].y() < tiles[1].y())  # stacked on a narrow window
+
+
+@pytest.mark.parametrize(
+    ("lang", "side"), [("ar", Qt.AlignmentFlag.AlignRight), ("fr", Qt.AlignmentFlag.AlignLeft)]
+)
+def test_every_paragraph_lines_up_on_the_reading_side(
+    make_window: WindowFactory, qtbot: QtBot, lang: str, side: Qt.AlignmentFlag
+) -> None:
+    window = make_window(lang=lang)
+    tap_home_tile(qtbot, window, "pole-medest")
+    block = window.section.text.document().begin()
+    blocks = 0
+    while block.isValid():
+        alignment = block.blockFormat().alignment()
+        assert alignment & side and alignment & Qt.AlignmentFlag.AlignAbsolute, block.text()
+        blocks += 1
+        block = block.next()
+    assert blocks > 5
