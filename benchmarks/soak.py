@@ -52,9 +52,10 @@ CONTENT = ROOT / "content"
 IDLE = (2, 2, 1)
 CORNER_SECONDS = 1.0
 SHOWN_PROBLEMS = 5
-# Growth in Python objects allowed between the first checkpoint and the end. The logging
-# module's and the admin panel's "recent problems" keep a bounded history; everything
-# else the kiosk builds is built once and re-filled.
+# Growth in Python objects allowed between the first checkpoint and the end. The
+# statistics' sqlite3 connection keeps a weak reference per cursor and prunes the dead
+# ones only every 200 cursors; the soak keeps two tallies and one record per checkpoint;
+# the "recent problems" history is bounded. Everything else is built once and re-filled.
 PYTHON_OBJECTS_BOUND = 500
 RSS_BOUND_MB = 5.0
 # Growth is judged from this interaction on: before it, the kiosk is still building
