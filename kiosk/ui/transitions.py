@@ -77,6 +77,9 @@ class Progress(QObject):
 
 # How long a screen change takes: the new screen pushes the old one out sideways.
 TRANSITION_MS = 220
+# A slide starts one 60 Hz frame in: the first frame painted after the tap already
+# shows the new screen coming in, instead of a frame that repeats the old screen.
+HEAD_START_MS = 16
 
 
 class _Snapshot(QWidget):
@@ -167,7 +170,7 @@ class ScreenTransition(QObject):
         self.snapshot.cover = True
         self._start_offset = self.snapshot.offset
         self._end_offset = -width if leftwards else width
-        self._run()
+        self._run(HEAD_START_MS)
 
     def follow(self, dx: float) -> None:
         """Hold the current screen under the finger, ``dx`` pixels aside."""
@@ -191,11 +194,13 @@ class ScreenTransition(QObject):
         self._end_offset = 0.0
         self._run()
 
-    def _run(self) -> None:
+    def _run(self, head_start_ms: int = 0) -> None:
         self._show_snapshot()
         self._animation.stop()
         self._animation.setDuration(TRANSITION_MS)
         self._animation.start()
+        if head_start_ms:
+            self._animation.setCurrentTime(head_start_ms)
 
     def _show_snapshot(self) -> None:
         self.snapshot.setGeometry(self._host.rect())

@@ -50,6 +50,22 @@ def test_transition_is_short_and_never_blocks_a_tap(
     qtbot.waitUntil(lambda: not transition.is_running(), timeout=TRANSITION_MS * 4)
 
 
+def test_the_first_frame_after_a_tap_shows_the_new_screen_coming_in(
+    make_window: WindowFactory, qtbot: QtBot, motion: None
+) -> None:
+    """No frame repeats the old screen after a tap: the slide starts one frame in."""
+    window = make_window(lang="fr")
+    tile = window.home.tiles["bloc-ecosystemes"]
+    qtbot.mousePress(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
+    # The release opens the section; nothing has been painted since.
+    qtbot.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
+    snapshot = window.transition.snapshot
+    assert window.current_screen() == "bloc-ecosystemes"
+    assert snapshot.isVisible() and not snapshot.incoming.isNull()
+    assert snapshot.offset < -window.width() * 0.05, "the new screen is already in view"
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+
+
 @pytest.mark.parametrize(("lang", "leftwards"), [("fr", True), ("ar", False)])
 def test_forward_slides_against_the_reading_direction(
     make_window: WindowFactory, qtbot: QtBot, motion: None, lang: str, leftwards: bool
