@@ -118,12 +118,25 @@ def test_language_switch_is_live_and_keeps_the_section(
         assert window.top_bar.title_label.accessibleName() == view.page.title
         assert window.top_bar.back_button.text() == back
         assert window.top_bar.language_buttons[lang].isChecked()
-        assert (
-            window.home.tiles["pole-medest"].title() == library.view("pole-medest", lang).page.title
-        )  # type: ignore[union-attr]
     # History survives the switches: Back returns to home, not to another language.
     tap(qtbot, window.top_bar.back_button)
     assert window.current_screen() == HOME
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_home_shows_the_language_chosen_on_a_section_page(
+    window: MainWindow, qtbot: QtBot, library: ContentLibrary, lang: str
+) -> None:
+    """The home screen, hidden during the switch, is in the new language when shown."""
+    tap_home_tile(qtbot, window, "bloc-competitivite-pme")
+    tap_language(qtbot, window, lang)
+    tap(qtbot, window.top_bar.home_button)
+    assert window.current_screen() == HOME
+    for page_id, tile in window.home.tiles.items():
+        view = library.view(page_id, lang)
+        assert view is not None
+        assert tile.isVisible() and tile.title() == view.page.title
+    assert window.home.hero_title.accessibleName() == library.site.organisation_text("name", lang)
 
 
 def test_language_buttons_name_each_language_in_itself(window: MainWindow) -> None:
