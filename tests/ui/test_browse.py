@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import ContentLibrary
 from kiosk.ui.navigator import HOME
+from kiosk.ui.theme import HIGH_CONTRAST
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import (
@@ -236,3 +237,35 @@ def test_related_sections_sit_side_by_side_on_a_wide_screen(
     assert all(tile.width() < window.width() // 2 for tile in tiles)
     window.resize(480, 900)
     qtbot.waitUntil(lambda: tiles[0].y() < tiles[1].y())  # stacked on a narrow window
+
+
+def test_a_page_seen_before_comes_back_as_it_should_look_now(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """Pages are rendered once and kept: a return visit, a switch back to a language and
+    a change of text size or contrast all show the text as a first visit would."""
+    window = make_window(lang="fr")
+    text = window.section.text
+    tap_home_tile(qtbot, window, "pole-medest")
+    french = text.toPlainText()
+    body = text.document().defaultFont().pixelSize()
+    tap_language(qtbot, window, "ar")
+    arabic = text.toPlainText()
+    assert arabic != french
+    assert text.document().begin().blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    tap(qtbot, window.section.next_button)
+    tap(qtbot, window.section.previous_button)
+    assert text.toPlainText() == arabic
+    tap_language(qtbot, window, "fr")
+    assert text.toPlainText() == french
+    assert text.document().begin().blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    tap(qtbot, window.top_bar.text_size_button)
+    assert text.document().defaultFont().pixelSize() > body
+    tap(qtbot, window.top_bar.contrast_button)
+    assert HIGH_CONTRAST.ink in text.document().defaultStyleSheet()
+    tap(qtbot, window.top_bar.text_size_button)
+    tap(qtbot, window.top_bar.text_size_button)
+    tap(qtbot, window.top_bar.contrast_button)
+    assert text.document().defaultFont().pixelSize() == body
+    assert HIGH_CONTRAST.ink not in text.document().defaultStyleSheet()
+    assert text.toPlainText() == french
