@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -11,10 +12,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import psutil
+if TYPE_CHECKING:
+    import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
+PAINTED = re.compile(r"painted at ([0-9.]+) s")
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -50,6 +54,8 @@ def percentile(values: Sequence[float], p: float) -> float:
 
 def tree_rss(process: psutil.Process) -> int:
     """Resident memory of a process and all its descendants, in bytes."""
+    import psutil
+
     total = 0
     try:
         members = [process, *process.children(recursive=True)]
@@ -71,6 +77,19 @@ class ProcessRun:
     peak_rss: int
     returncode: int
     output: str
+    # time.monotonic() just before the process was started
+    started_at: float = 0.0
+    # seconds from the start until ``watch_file`` existed, when one was watched
+    file_seen: float | None = None
+
+    def painted(self) -> float | None:
+        """Seconds from the start to the paint the process reported, if it did.
+
+        The kiosk (``--exit-after-startup``) and the bare window print
+        ``painted at <seconds> s`` with the system-wide monotonic clock.
+        """
+        match = PAINTED.search(self.output)
+        return float(match.group(1)) - self.started_at if match else None
 
 
 def run_process(
@@ -78,9 +97,12 @@ def run_process(
     env: dict[str, str] | None = None,
     timeout: float = 60.0,
     poll_seconds: float = 0.002,
+    watch_file: Path | None = None,
 ) -> ProcessRun:
     """Run ``command``, sampling its process tree's memory until it exits."""
+    started_at = time.monotonic()
     started = time.perf_counter()
+    file_seen: float | None = None
     child = subprocess.Popen(
         list(command),
         env={**os.environ, **(env or {})},
@@ -94,10 +116,14 @@ def run_process(
     stream = child.stdout
     reader = threading.Thread(target=lambda: output.append(stream.read() if stream else ""))
     reader.start()
+    import psutil  # the bench extra (make bench installs it), not a test dependency
+
     process = psutil.Process(child.pid)
     deadline = started + timeout
     while child.poll() is None:
         peak = max(peak, tree_rss(process))
+        if watch_file is not None and file_seen is None and watch_file.exists():
+            file_seen = time.perf_counter() - started
         if time.perf_counter() > deadline:
             child.kill()
             child.wait()
@@ -105,7 +131,9 @@ def run_process(
         time.sleep(poll_seconds)
     seconds = time.perf_counter() - started
     reader.join()
-    return ProcessRun(seconds, peak, child.returncode, "".join(output))
+    if watch_file is not None and file_seen is None and watch_file.exists():
+        file_seen = seconds
+    return ProcessRun(seconds, peak, child.returncode, "".join(output), started_at, file_seen)
 
 
 def mb(size: int) -> float:

@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--exit-after-startup",
         action="store_true",
-        help="quit with code 0 once the home screen has been painted (smoke tests, timing)",
+        help="quit with code 0 once the home screen has been painted, printing the "
+        "monotonic clock's time of that paint (smoke tests, benchmarks)",
     )
     run.add_argument(
         "--hot-reload",

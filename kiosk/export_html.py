@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from kiosk.content import ContentError, ContentLibrary, Page, load_content
-from kiosk.content.markdown_render import SECTION_SCHEME
+from kiosk.content.links import SECTION_SCHEME
 from kiosk.paths import data_path, fonts_dir
 from kiosk.ui.theme import PALETTE
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path, PurePosixPath
 
 DATA_FOLDERS = ("resources", "content", "translations")
@@ -38,6 +39,21 @@ def data_path(relative: str) -> Path:
     if parts.parts[0] not in DATA_FOLDERS:
         raise ValueError(f"bundled data lives in {', '.join(DATA_FOLDERS)}: {relative!r}")
     return data_root().joinpath(*parts.parts)
+
+
+def qtawesome_dir() -> Path | None:
+    """qtawesome's package folder, for its icon fonts (kiosk.ui.icons); None if missing.
+
+    A frozen build carries the folder's fonts and ``__init__.py`` as data (the module
+    itself is never imported); otherwise it is the installed package.
+    """
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "qtawesome"
+    spec = find_spec("qtawesome")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def default_content_dir() -> Path:

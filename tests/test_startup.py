@@ -38,6 +38,28 @@ def test_exit_after_startup_paints_home_and_exits_zero() -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_the_home_screen_loads_only_what_it_shows() -> None:
+    # Start-up time (benchmarks/startup.py): Python-Markdown comes with the first page,
+    # QtPdf with the first document, the validator with `check` or a reload; qtawesome's
+    # Python code (and qtpy's star imports) never, only its fonts (kiosk/ui/icons.py).
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kiosk", "--exit-after-startup"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "kiosk.ui.window" in imported
+    unwanted = ("markdown", "qtawesome", "qtpy", "PySide6.QtPdf", "kiosk.content.validate",
+                "kiosk.ui.error_screen")  # fmt: skip
+    assert sorted(name for name in imported if name.split(".")[0] in unwanted
+                  or name in unwanted) == []  # fmt: skip
+
+
 @pytest.mark.parametrize("args", [("run", "--lang", "ar"), ("--lang", "en", "--fullscreen")])
 def test_run_options(args: tuple[str, ...]) -> None:
     result = run_kiosk(*args, "--exit-after-startup")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.content.documents import DocumentCatalog
-from kiosk.content.markdown_render import render_markdown
 from kiosk.content.model import Language, Page, Site
 
 
@@ -72,6 +71,9 @@ class ContentLibrary:
         key = (page.id, page.lang)
         rendered = self._html.get(key)
         if rendered is None:
+            # Python-Markdown is loaded with the first page shown, not at start-up.
+            from kiosk.content.markdown_render import render_markdown
+
             rendered = render_markdown(page, self.has_page, self.documents.has).html
             self._html[key] = rendered
         return rendered

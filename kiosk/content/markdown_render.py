@@ -9,7 +9,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
@@ -23,43 +23,21 @@ from kiosk.content.images import (
     read_image_info,
     resolve_image,
 )
+from kiosk.content.links import (
+    EMAIL_SCHEME,
+    WEB_SCHEMES,
+    section_url,
+    web_link_url,
+)
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 
-SECTION_SCHEME = "kiosk"
-WEB_SCHEMES = ("http", "https")
-EMAIL_SCHEME = "mailto"
 # Pictures wider than this are drawn scaled down to it (the text column of a 1920 screen).
 MAX_DISPLAY_WIDTH = 1600
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 # Markdown's own automatic links, <https://...> and <name@example.ma>: they are links
 # (checked by the link policy), not raw HTML. Markdown's patterns, so both always agree.
 _AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
-
-
-def section_url(page_id: str) -> str:
-    """The link target the UI receives when a visitor taps a link to a section."""
-    return f"{SECTION_SCHEME}:section/{page_id}"
-
-
-def section_id_from_url(url: str) -> str | None:
-    """The section id of a ``kiosk:section/<id>`` link, else None."""
-    prefix = f"{SECTION_SCHEME}:section/"
-    return url[len(prefix) :] if url.startswith(prefix) else None
-
-
-def web_link_url(address: str) -> str:
-    """The link target of a web address: the UI shows its QR code, never opens it."""
-    return f"{SECTION_SCHEME}:web/{quote(address, safe='')}"
-
-
-def web_address_from_url(url: str) -> str | None:
-    """The web address of a ``kiosk:web/<quoted address>`` link, else None."""
-    prefix = f"{SECTION_SCHEME}:web/"
-    if not url.startswith(prefix):
-        return None
-    address = unquote(url[len(prefix) :])
-    return address if is_public_url(address) else None
 
 
 @dataclass(frozen=True)

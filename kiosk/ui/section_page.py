@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
@@ -20,18 +21,19 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.documents import document_id_from_url
 from kiosk.content.library import ContentLibrary, PageView
-from kiosk.content.markdown_render import section_id_from_url, web_address_from_url
-from kiosk.content.model import Page
+from kiosk.content.links import section_id_from_url, web_address_from_url
 from kiosk.i18n import isolate
 from kiosk.ui import icons
-from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import font_for, set_label_text
-from kiosk.ui.graphics.base import Graphic
-from kiosk.ui.graphics.registry import create_graphic
 from kiosk.ui.text_images import ImageFitter
 from kiosk.ui.theme import Metrics, Palette, active_palette, document_css
 from kiosk.ui.tile import Tile
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Page
+    from kiosk.ui.downloads import DownloadsList
+    from kiosk.ui.graphics.base import Graphic
 
 # Widest share of the header the parent link may take beside the title.
 PARENT_LINK_MAX_SHARE = 0.4
@@ -255,6 +257,9 @@ class SectionPage(QWidget):
         if name is not None:
             graphic = self.graphics.get(name)
             if graphic is None:
+                # The drawings are loaded with the first page that has one.
+                from kiosk.ui.graphics.registry import create_graphic
+
                 graphic = create_graphic(name, self._library, self)
                 graphic.apply_metrics(self._metrics)
                 graphic.section_requested.connect(self.section_requested)

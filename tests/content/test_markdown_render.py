@@ -21,7 +21,7 @@ from kiosk.content import (
 )
 from kiosk.content.documents import document_id_from_url, document_url
 from kiosk.content.front_matter import parse_page
-from kiosk.content.markdown_render import web_address_from_url, web_link_url
+from kiosk.content.links import web_address_from_url, web_link_url
 
 from .conftest import SHIPPED_CONTENT, describe, the_problem
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.documents import MANIFEST, document_url
-from kiosk.content.markdown_render import web_link_url
+from kiosk.content.links import web_link_url
 from kiosk.ui.overlay import open_overlays
 from kiosk.ui.window import MainWindow
 from tests.pdf_samples import password_pdf, sound_pdf, truncated_pdf

@@ -7,7 +7,7 @@ from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.markdown_render import section_url
+from kiosk.content.links import section_url
 from kiosk.ui.navigator import HOME
 from kiosk.ui.tile import Tile
 from kiosk.ui.window import MainWindow
