@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidg
 from benchmarks.interaction import QUIET_MS, TIMEOUT_S, Sample
 from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
-from kiosk.content.markdown_render import section_id_from_url
+from kiosk.content.links import section_id_from_url
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
 
