@@ -203,6 +203,9 @@ class ScreenTransition(QObject):
             self._animation.setCurrentTime(head_start_ms)
 
     def _show_snapshot(self) -> None:
+        # Covering, the snapshot paints every pixel: Qt need not paint the live screen
+        # beneath it on each frame of the slide.
+        self.snapshot.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, self.snapshot.cover)
         self.snapshot.setGeometry(self._host.rect())
         self.snapshot.show()
         self.snapshot.raise_()
