@@ -8,6 +8,15 @@ from pathlib import Path
 from kiosk.content import load_content, validate_library
 from kiosk.content.front_matter import FIELDS
 from kiosk.content.images import MAX_IMAGE_BYTES, MAX_IMAGE_SIDE
+from kiosk.content.markdown_limits import (
+    MAX_BLOCKS,
+    MAX_EMPHASIS_RUN,
+    MAX_LINES,
+    MAX_MARKS,
+    MAX_NESTING,
+    MAX_OPEN_BRACKETS,
+    MAX_PARAGRAPH,
+)
 from kiosk.content.validate import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS
 from kiosk.ui.icons import icon_exists
 
@@ -41,5 +50,10 @@ def test_the_guide_states_the_real_limits_and_keys() -> None:
     assert f"{MAX_SUMMARY_CHARS} caractères au plus" in guide
     assert f"{MAX_IMAGE_BYTES // 1_000_000} Mo au plus" in guide
     assert f"{MAX_IMAGE_SIDE} pixels au plus" in guide
+    assert f"{MAX_NESTING} niveaux" in guide
+    assert f"{MAX_OPEN_BRACKETS} crochets" in guide
+    assert f"{MAX_EMPHASIS_RUN} `*`" in guide
+    for limit in (MAX_PARAGRAPH, MAX_BLOCKS, MAX_LINES, MAX_MARKS):
+        assert f"{limit:,}".replace(",", " ") in guide
     for key in FIELDS:
         assert f"| `{key}` |" in guide

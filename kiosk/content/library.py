@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from kiosk.content.documents import DocumentCatalog
 from kiosk.content.model import Language, Page, Site
+
+log = logging.getLogger("kiosk.content")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,16 @@ class ContentLibrary:
             for page_id, page in pages.get(lang, {}).items():
                 structure.setdefault(page_id, page)
         self._structure = structure
+        # parent id -> its children in order, built once: the home screen, every section
+        # page and the presentation order ask for them, and a large tree has hundreds.
+        kids: dict[str, list[Page]] = {}
+        for page in structure.values():
+            if page.parent is not None and page.parent != page.id:
+                kids.setdefault(page.parent, []).append(page)
+        self._children = {
+            parent: tuple(p.id for p in sorted(found, key=lambda p: (p.order, p.id)))
+            for parent, found in kids.items()
+        }
         self._order = self._presentation_order()
         self._html: dict[tuple[str, str], str] = {}
 
@@ -74,7 +87,13 @@ class ContentLibrary:
             # Python-Markdown is loaded with the first page shown, not at start-up.
             from kiosk.content.markdown_render import render_markdown
 
-            rendered = render_markdown(page, self.has_page, self.documents.has).html
+            result = render_markdown(page, self.has_page, self.documents.has)
+            # The technician finds in the log why a page shows as plain text or without
+            # a link (check says the same before publishing).
+            for problem in result.problems:
+                if problem.is_error:
+                    log.error("%s", problem)
+            rendered = result.html
             self._html[key] = rendered
         return rendered
 
@@ -95,9 +114,7 @@ class ContentLibrary:
         return page.parent
 
     def children(self, page_id: str) -> tuple[str, ...]:
-        found = [p for p in self._structure.values() if p.parent == page_id and p.id != page_id]
-        found.sort(key=lambda p: (p.order, p.id))
-        return tuple(p.id for p in found)
+        return self._children.get(page_id, ())
 
     def top_level(self) -> tuple[str, ...]:
         """The home screen's sections, in the site file's order."""
@@ -114,12 +131,13 @@ class ContentLibrary:
         return group if page_id in group else ()
 
     def _presentation_order(self) -> tuple[str, ...]:
-        order: list[str] = []
+        # A dict keeps insertion order and answers "already visited?" at once.
+        order: dict[str, None] = {}
 
         def visit(page_id: str) -> None:
             if page_id in order:
                 return
-            order.append(page_id)
+            order[page_id] = None
             for child in self.children(page_id):
                 visit(child)
 

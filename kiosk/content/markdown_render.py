@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -29,12 +30,17 @@ from kiosk.content.links import (
     section_url,
     web_link_url,
 )
+from kiosk.content.markdown_limits import find_excess
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 
 # Pictures wider than this are drawn scaled down to it (the text column of a 1920 screen).
 MAX_DISPLAY_WIDTH = 1600
-_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+# How much of a page that cannot be formatted is shown as plain text.
+MAX_PLAIN_CHARS = 20_000
+MAX_PLAIN_PARAGRAPHS = 200
+# Linear on any text: a tag ends at the next "<" or ">", spaces are read once.
+_RAW_HTML = re.compile(r"<(?:\s*/)?\s*[A-Za-z!][^<>]*>")
 # Markdown's own automatic links, <https://...> and <name@example.ma>: they are links
 # (checked by the link policy), not raw HTML. Markdown's patterns, so both always agree.
 _AUTOLINKS = (re.compile(AUTOLINK_RE), re.compile(AUTOMAIL_RE))
@@ -230,6 +236,19 @@ def render_markdown(
     def report(needle: str, message: str, severity: Severity) -> None:
         problems.append(Problem(page.path, lines.line_of(needle), severity, message))
 
+    excess = find_excess(page.body)
+    if excess is not None:
+        # Python-Markdown would take minutes over it and freeze the screen meanwhile.
+        problems.append(
+            Problem(
+                page.path,
+                lines.line_at(excess.index),
+                Severity.ERROR,
+                f"the text is shown without formatting: {excess.message}",
+            )
+        )
+        return RenderedPage(_plain_paragraphs(page.body), (), tuple(problems))
+
     for match in _RAW_HTML.finditer(page.body):
         if any(autolink.fullmatch(match.group(0)) for autolink in _AUTOLINKS):
             continue
@@ -274,8 +293,18 @@ def render_markdown(
 
 
 def _plain_paragraphs(text: str) -> str:
-    """Text as escaped paragraphs, the fallback when Markdown cannot be rendered."""
-    blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
+    """Text as escaped paragraphs, the fallback when Markdown cannot be rendered.
+
+    Only its beginning: such a page is broken, and laying out hundreds of kilobytes of it
+    (an unbreakable line of 400 000 '*', 100 000 one-letter paragraphs) would freeze the
+    screen for seconds.
+    """
+    shown = text[:MAX_PLAIN_CHARS]
+    blocks = [block.strip() for block in shown.split("\n\n") if block.strip()]
+    cut = len(shown) < len(text.rstrip()) or len(blocks) > MAX_PLAIN_PARAGRAPHS
+    blocks = blocks[:MAX_PLAIN_PARAGRAPHS]
+    if cut and blocks:
+        blocks[-1] += " …"
     return "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
 
 
@@ -299,10 +328,14 @@ class _BodyLines:
         # needle -> where its next search starts: the n-th report of the same text is
         # put at its n-th occurrence, so a mistake made twice is reported at both lines.
         self._next: dict[str, int] = {}
+        # Where each line break is, found once: a page may have thousands of problems.
+        self._breaks: list[int] | None = None
 
     def line_at(self, index: int) -> int:
         """The file line of the body's character ``index``."""
-        return self.page.body_line + self.page.body.count("\n", 0, index)
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.page.body)]
+        return self.page.body_line + bisect.bisect_left(self._breaks, index)
 
     def line_of(self, needle: str) -> int:
         """The file line of the next occurrence of ``needle`` in the body.

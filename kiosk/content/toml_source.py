@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ def last_line(text: str) -> int:
     return max(1, text.rstrip().count("\n") + 1)
 
 
+@functools.lru_cache(maxsize=256)
 def _key_pattern(key: str) -> re.Pattern[str]:
     # `[ \t]` rather than `\s`: `\s` also matches newlines and would start the match on
     # the blank line before the key. The key may be set (`key =`), start a dotted key

@@ -369,12 +369,18 @@ class SectionPage(QWidget):
         alignment = Qt.AlignmentFlag.AlignAbsolute | (
             Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         )
+        # One edit block: the layout is redone once at its end, not after every block
+        # (seconds on a page of thousands of paragraphs).
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
         block = document.begin()
         while block.isValid():
             block_format = block.blockFormat()
             block_format.setAlignment(alignment)
-            QTextCursor(block).setBlockFormat(block_format)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format)
             block = block.next()
+        cursor.endEditBlock()
         self._images.fit()
 
     def _text_font(self, page: Page) -> QFont:

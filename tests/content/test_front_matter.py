@@ -333,3 +333,79 @@ def test_graphic_must_be_text() -> None:
     line, message = only_error(parsed)
     assert line == 4
     assert "'graphic' must be text" in message
+
+
+# --------------------------------------------------------------------------- fast reading
+
+# Header lines the fast path reads itself, or hands to tomllib: each must give what tomllib
+# gives (or the same error), whichever path takes it.
+HEADER_LINES = [
+    'title = "Pôle MedEst"',
+    '  title\t=\t"tab\tinside"  ',
+    'title = ""',
+    "title = 'literal'",
+    'title = "esc\\"aped"',
+    'title = "a\\u00e9b"',
+    'title = "bad\\q"',
+    'title = "unclosed',
+    'title = "bell\x07"',
+    'title = "del\x7f"',
+    "title = Pôle",
+    'title = "x" # comment',
+    "# a comment",
+    "",
+    "   ",
+    "order = 0",
+    "order = -3",
+    "order = +12",
+    "order = 1_000",
+    "order = 007",
+    "order = 1__0",
+    "order = 3.5",
+    "order = 0x1f",
+    "downloads = true",
+    "downloads = false",
+    "downloads = True",
+    '"id" = "quoted-key"',
+    'a.b = "dotted"',
+    "order = 2026-11-26",
+    "order =",
+]
+
+
+@pytest.mark.parametrize("line", HEADER_LINES)
+def test_fast_header_reading_agrees_with_tomllib(line: str) -> None:
+    import tomllib
+
+    from kiosk.content.front_matter import _simple_header
+
+    lines = ['id = "exemple"', line]
+    fast = _simple_header(lines)
+    try:
+        expected: object = tomllib.loads("\n".join(lines))
+    except tomllib.TOMLDecodeError:
+        expected = "error"
+    # The fast path either declines (tomllib decides) or finds exactly tomllib's values.
+    assert fast is None or fast == expected
+    if expected == "error":
+        assert fast is None
+
+
+def test_fast_header_reading_leaves_duplicate_keys_to_tomllib() -> None:
+    line, message = only_error(parse(page_text('id = "exemple"\ntitle = "A"\ntitle = "B"')))
+    assert line == 4
+    assert "each key may be written only once" in message
+
+
+def test_fast_header_reading_takes_every_shipped_header() -> None:
+    """The shipped pages' headers are all plain: none needs tomllib at start-up."""
+    import tomllib
+
+    from kiosk.content.front_matter import _simple_header
+
+    from .conftest import SHIPPED_CONTENT
+
+    for path in sorted(SHIPPED_CONTENT.glob("*/*.md")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        header = lines[1 : lines.index("+++", 1)]
+        assert _simple_header(header) == tomllib.loads("\n".join(header)), path

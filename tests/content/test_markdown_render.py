@@ -499,9 +499,29 @@ def test_pathologically_nested_markdown_is_shown_as_text_with_an_error() -> None
     from kiosk.content.markdown_render import render_markdown
     from kiosk.content.model import Page
 
-    body = "".join("    " * depth + "- deep\n" for depth in range(300)) + "\nnext <b>x</b>"
+    body = "<b>x</b> first\n\n" + "".join("    " * depth + "- deep\n" for depth in range(300))
     page = Page(id="x", lang="fr", title="X", body=body, path=Path("fr/x.md"), body_line=7)
     rendered = render_markdown(page, lambda _id: False)
+    errors = [p for p in rendered.problems if p.is_error]
+    # The first line nine levels deep (eight of indentation, one list marker).
+    assert len(errors) == 1 and errors[0].line == 7 + 2 + 8
+    assert "shown without formatting" in errors[0].message
+    assert "nested more than 8 levels" in errors[0].message
+    assert "deep" in rendered.html and "&lt;b&gt;x&lt;/b&gt;" in rendered.html
+    assert "<b>" not in rendered.html
+
+
+def test_markdown_that_fails_to_render_is_shown_as_text_with_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever Python-Markdown trips over past the limits, the page is still shown."""
+    import kiosk.content.markdown_render as markdown_render
+    from kiosk.content.model import Page
+
+    monkeypatch.setattr(markdown_render, "find_excess", lambda _body: None)
+    body = "<b>x</b> first\n\n" + "".join("    " * depth + "- deep\n" for depth in range(300))
+    page = Page(id="x", lang="fr", title="X", body=body, path=Path("fr/x.md"), body_line=7)
+    rendered = markdown_render.render_markdown(page, lambda _id: False)
     errors = [p for p in rendered.problems if p.is_error]
     assert len(errors) == 1 and errors[0].line == 7
     assert "could not be laid out" in errors[0].message

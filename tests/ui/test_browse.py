@@ -269,3 +269,21 @@ def test_a_page_seen_before_comes_back_as_it_should_look_now(
     assert text.document().defaultFont().pixelSize() == body
     assert HIGH_CONTRAST.ink not in text.document().defaultStyleSheet()
     assert text.toPlainText() == french
+
+
+@pytest.mark.parametrize(
+    ("lang", "side"), [("ar", Qt.AlignmentFlag.AlignRight), ("fr", Qt.AlignmentFlag.AlignLeft)]
+)
+def test_every_paragraph_lines_up_on_the_reading_side(
+    make_window: WindowFactory, qtbot: QtBot, lang: str, side: Qt.AlignmentFlag
+) -> None:
+    window = make_window(lang=lang)
+    tap_home_tile(qtbot, window, "pole-medest")
+    block = window.section.text.document().begin()
+    blocks = 0
+    while block.isValid():
+        alignment = block.blockFormat().alignment()
+        assert alignment & side and alignment & Qt.AlignmentFlag.AlignAbsolute, block.text()
+        blocks += 1
+        block = block.next()
+    assert blocks > 5
