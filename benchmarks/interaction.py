@@ -3,12 +3,14 @@
 How it is measured (``python -m benchmarks.interaction``; ``make bench`` runs it too):
 
 - The kiosk starts as ``cri-kiosk run --kiosk --fullscreen`` does (``KioskRun``: kiosk
-  mode with its input watchers, animations on) in a child process, on an offscreen
-  screen of 1920x1080, so no Qt state leaks into the other benchmark groups.
+  mode with its input watchers, animations on; only the idle prompt is pushed back an
+  hour) in a child process with its own home folder, on an offscreen screen of
+  1920x1080, so no Qt state leaks into the other benchmark groups.
 - A tap is a real mouse press and release (``QTest``) at the centre of a home tile, a
-  related-section tile or picture part, a link in the section text, the Home button
-  or a language button. The press is delivered and its frame painted first; the clock
-  starts just before the release, which is what opens the page.
+  related-section tile or picture part, a link in the section text, the Home, Back or
+  a language button. The press is delivered and its frame painted first; the clock
+  starts just before the release, which is what opens the page. (A released button
+  repaints itself at once: that frame, about 1 ms after the tap, does not count.)
 - A frame is one backing-store flush of the window: an event filter on the window
   handles its ``UpdateRequest`` (painting every dirty widget and flushing the result to
   the screen) and notes the time when that returns. Nothing is called privately to
