@@ -79,6 +79,7 @@ class HomeScreen(QWidget):
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self._fit_tile_heights)
+        self._refit_pending = False
         self.tiles: dict[str, Tile] = {}
         for group in self._groups:
             top, *children = group
@@ -127,6 +128,8 @@ class HomeScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._filled_lang != self._lang:
             self._fill_now()
+        if self._refit_pending:
+            self._fit_tile_heights()
         super().showEvent(event)
 
     def _fill_now(self) -> None:
@@ -200,7 +203,12 @@ class HomeScreen(QWidget):
 
         Grid layouts size rows from minimum sizes, which ignore word wrapping; without
         this a three-line title would be cut instead of the home screen scrolling.
+        Hidden (a language switch on a section page changes the tiles' fonts), the
+        home screen does it when it is next shown.
         """
+        self._refit_pending = not self.isVisible()
+        if self._refit_pending:
+            return
         columns = columns_for(self.width() - 2 * self._metrics.margin, self._metrics)
         spacing = self._grid.spacing()
         usable = self.width() - 2 * self._metrics.margin - spacing * (columns - 1)
