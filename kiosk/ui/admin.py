@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk import __version__
 from kiosk.admin_pin import MAX_DIGITS, PinGate
 from kiosk.i18n import isolate
+from kiosk.ui import app_events
 from kiosk.ui.lockdown import KEYS_PROPERTY
 from kiosk.ui.overlay import Overlay
 
@@ -33,6 +34,13 @@ log = logging.getLogger("kiosk.admin")
 # The corner zone: a square of this share of the window's short side (at least 48 px).
 CORNER_SHARE = 0.07
 PIN_PAD_TIMEOUT_MS = 60_000
+
+
+_CORNER_EVENTS = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonRelease,
+)
 
 
 class CornerHold(QObject):
@@ -58,12 +66,12 @@ class CornerHold(QObject):
     def start(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app_events.watch(self, _CORNER_EVENTS)
 
     def stop(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app_events.unwatch(self)
         self._timer.stop()
 
     def corner_size(self) -> int:

@@ -8,7 +8,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.paths import fonts_dir
 
@@ -91,3 +91,22 @@ def font_for(is_rtl: bool, base: QFont | None = None) -> QFont:
     font.setFamilies(families_for(is_rtl))
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
+
+
+def set_script_families(root: QWidget, is_rtl: bool) -> None:
+    """Give ``root`` and every widget in it the font families of a script.
+
+    Style sheets stop Qt's font propagation (a parent's new font never reaches a
+    styled child), and putting the families in the sheet costs a re-polish of every
+    widget on each switch between scripts. Setting the families on each widget keeps
+    its sheet's size and weight (a later re-polish resolves the sheet over this font),
+    and widgets created later take them from their parent. Widgets whose own sheet
+    names a family (the attract screen shows every script in turn) keep theirs.
+    """
+    families = families_for(is_rtl)
+    for widget in (root, *root.findChildren(QWidget)):
+        if widget.font().families() == families or "font-family" in widget.styleSheet():
+            continue
+        font = QFont(widget.font())
+        font.setFamilies(families)
+        widget.setFont(font)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -56,6 +56,9 @@ class HomeScreen(QWidget):
         self._library = library
         self._metrics = Metrics(1.0)
         self._columns = 0
+        # The language asked for, and the one the texts are in (filled on demand).
+        self._lang = library.default_language
+        self._filled_lang = ""
         self._groups = [[top, *library.children(top)] for top in library.top_level()]
 
         # The site's logo text (site.toml [theme] logo_text) as a brand-coloured mark.
@@ -76,6 +79,7 @@ class HomeScreen(QWidget):
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self._fit_tile_heights)
+        self._refit_pending = False
         self.tiles: dict[str, Tile] = {}
         for group in self._groups:
             top, *children = group
@@ -115,7 +119,21 @@ class HomeScreen(QWidget):
         self.retranslate_ui()
 
     def fill(self, lang: str) -> None:
-        """Show organisation texts and tile texts in ``lang``."""
+        """Show organisation texts and tile texts in ``lang``: at once when on screen,
+        else when next shown (a language switch on a section page leaves it alone)."""
+        self._lang = lang
+        if self.isVisible():
+            self._fill_now()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._filled_lang != self._lang:
+            self._fill_now()
+        if self._refit_pending:
+            self._fit_tile_heights()
+        super().showEvent(event)
+
+    def _fill_now(self) -> None:
+        lang = self._filled_lang = self._lang
         site = self._library.site
         self.logo.setText(site.theme.logo_text)
         self.logo.setAccessibleName(site.theme.logo_text)
@@ -185,7 +203,12 @@ class HomeScreen(QWidget):
 
         Grid layouts size rows from minimum sizes, which ignore word wrapping; without
         this a three-line title would be cut instead of the home screen scrolling.
+        Hidden (a language switch on a section page changes the tiles' fonts), the
+        home screen does it when it is next shown.
         """
+        self._refit_pending = not self.isVisible()
+        if self._refit_pending:
+            return
         columns = columns_for(self.width() - 2 * self._metrics.margin, self._metrics)
         spacing = self._grid.spacing()
         usable = self.width() - 2 * self._metrics.margin - spacing * (columns - 1)

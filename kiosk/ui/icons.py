@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QIconEngine,
+    QImage,
     QPainter,
     QPalette,
     QPixmap,
@@ -37,6 +38,8 @@ log = logging.getLogger("kiosk.icons")
 
 # The tuple literal in qtawesome/__init__.py, from its first line to its closing one.
 _DECLARATION = re.compile(r"^_BUNDLED_FONTS = (\(.*?^\))", re.DOTALL | re.MULTILINE)
+# Sizes (and colours) of one icon kept drawn; a few in practice (button, text size steps).
+MAX_SIZES_KEPT = 16
 # qtawesome draws a glyph at 7/8 of the icon's height, leaving room for the font's bearing.
 GLYPH_SCALE = 0.875
 
@@ -99,21 +102,29 @@ def icon_exists(name: str) -> bool:
 
 
 class GlyphIconEngine(QIconEngine):
-    """Draws one icon-font character in one colour, at any size and pixel ratio."""
+    """Draws one icon-font character in one colour, at any size and pixel ratio.
+
+    Buttons ask for their icon's pixmap at every paint: each size is drawn once and kept
+    (as a QImage, which needs no running application when it is finally freed).
+    """
 
     def __init__(self, family: str, character: str, color: QColor) -> None:
         super().__init__()
         self._family = family
         self._character = character
         self._color = QColor(color)
+        self._drawn: dict[tuple[int, int, int, int], QImage] = {}
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        color = self._color
+    def _color_for(self, mode: QIcon.Mode) -> QColor:
         if mode == QIcon.Mode.Disabled:
             # As qtawesome: the application's colour for disabled text.
-            color = QGuiApplication.palette().color(
+            return QGuiApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
+        return self._color
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        color = self._color_for(mode)
         font = QFont(self._family)
         font.setPixelSize(max(1, round(GLYPH_SCALE * rect.height())))
         painter.save()
@@ -123,12 +134,18 @@ class GlyphIconEngine(QIconEngine):
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pixmap
+        key = (size.width(), size.height(), self._color_for(mode).rgba(), state.value)
+        image = self._drawn.get(key)
+        if image is None:
+            if len(self._drawn) >= MAX_SIZES_KEPT:
+                self._drawn.clear()
+            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+            painter.end()
+            self._drawn[key] = image
+        return QPixmap.fromImage(image)
 
     def clone(self) -> QIconEngine:
         return GlyphIconEngine(self._family, self._character, self._color)

@@ -7,6 +7,8 @@ import enum
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ui import app_events
+
 # Events that mean someone is at the screen. Mouse moves without a button do not count:
 # a hidden cursor can drift, and nobody browses a kiosk by hovering.
 _INPUT_EVENTS = {
@@ -75,7 +77,7 @@ class IdleWatcher(QObject):
         if self._enabled or app is None:
             return
         self._enabled = True
-        app.installEventFilter(self)
+        app_events.watch(self, _INPUT_EVENTS)
         self._enter_reset()
 
     def stop(self) -> None:
@@ -83,7 +85,7 @@ class IdleWatcher(QObject):
         if not self._enabled or app is None:
             return
         self._enabled = False
-        app.removeEventFilter(self)
+        app_events.unwatch(self)
         for timer in (self._idle, self._tick, self._attract):
             timer.stop()
 

@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCursor, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.ui import app_events
+
 log = logging.getLogger("kiosk.lockdown")
 
 KEYS_PROPERTY = "kioskAcceptsKeys"
@@ -42,6 +44,12 @@ _ALWAYS_BLOCKED = {
     QEvent.Type.Shortcut,
 }
 _GESTURE_EVENTS = {QEvent.Type.Gesture, QEvent.Type.GestureOverride, QEvent.Type.NativeGesture}
+_WATCHED = (
+    _KEY_EVENTS
+    | _ALWAYS_BLOCKED
+    | _GESTURE_EVENTS
+    | {QEvent.Type.Wheel, QEvent.Type.Hide, QEvent.Type.WindowStateChange, QEvent.Type.Show}
+)
 
 
 class LockDown(QObject):
@@ -63,7 +71,7 @@ class LockDown(QObject):
             return
         self._restore_window = restore
         self._active = True
-        app.installEventFilter(self)
+        app_events.watch(self, _WATCHED)
         if self._hide_cursor:
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
@@ -72,7 +80,7 @@ class LockDown(QObject):
         if not self._active or not isinstance(app, QApplication):
             return
         self._active = False
-        app.removeEventFilter(self)
+        app_events.unwatch(self)
         if self._hide_cursor:
             app.restoreOverrideCursor()
 

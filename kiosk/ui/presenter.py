@@ -14,6 +14,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
+from kiosk.ui import app_events
 from kiosk.ui.navigator import HOME
 from kiosk.ui.overlay import Overlay, open_overlays
 from kiosk.ui.placement import ScreenPlacement
@@ -99,7 +100,7 @@ class Presenter(QObject):
         if self._active or app is None:
             return
         self._active = True
-        app.installEventFilter(self)
+        app_events.watch(self, (QEvent.Type.KeyPress, QEvent.Type.Wheel))
         self._show_progress(self.window.current_screen())
 
     def stop(self) -> None:
@@ -107,7 +108,7 @@ class Presenter(QObject):
         if not self._active or app is None:
             return
         self._active = False
-        app.removeEventFilter(self)
+        app_events.unwatch(self)
         self.blank.close_overlay()
         self.progress.hide()
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor
+from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -25,11 +26,12 @@ from kiosk.i18n import isolate
 from kiosk.ui import icons
 from kiosk.ui.fonts import font_for, set_label_text
 from kiosk.ui.text_images import ImageFitter
-from kiosk.ui.theme import Metrics, active_palette, document_css
+from kiosk.ui.theme import Metrics, Palette, active_palette, document_css
 from kiosk.ui.tile import Tile
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scrolling
 
 if TYPE_CHECKING:
+    from kiosk.content.model import Page
     from kiosk.ui.downloads import DownloadsList
     from kiosk.ui.graphics.base import Graphic
 
@@ -39,6 +41,9 @@ PARENT_LINK_MAX_SHARE = 0.4
 RELATED_COLUMNS = 3
 # Landscape pages show their picture beside the text when this much wider than tall.
 GRAPHIC_BESIDE_RATIO = 1.15
+# Rendered texts kept for return visits and switches back to a language: parsing and
+# aligning a page's HTML is most of the cost of opening it. Bounded for large sites.
+DOCUMENTS_KEPT = 12
 # Portrait pages give their picture at most this share of the page's height.
 GRAPHIC_MAX_SHARE = 0.5
 
@@ -98,6 +103,10 @@ class SectionPage(QWidget):
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.anchorClicked.connect(self._open_link)
         self.text.document().setUndoRedoEnabled(False)
+        # Rendered pages by page, language, sizes and colours, oldest first.
+        self._documents: OrderedDict[tuple[str, str, Metrics, Palette], QTextDocument] = (
+            OrderedDict()
+        )
         enable_kinetic_scrolling(self.text)
         self._images = ImageFitter(self.text)
 
@@ -183,7 +192,6 @@ class SectionPage(QWidget):
         self._content.setSpacing(metrics.px(20))
         for graphic in self.graphics.values():
             graphic.apply_metrics(metrics)
-        self.text.document().setDocumentMargin(metrics.px(28))
         for tile in self.related_tiles:
             tile.apply_metrics(metrics)
         self._refresh_icons()
@@ -325,14 +333,36 @@ class SectionPage(QWidget):
             self._related_layout.addWidget(tile, index // columns, index % columns)
 
     def _fill_text(self, view: PageView) -> None:
+        """Show the page's rendered text: kept from an earlier visit, else rendered now."""
         page = view.page
+        key = (page.id, page.lang, self._metrics, active_palette())
+        document = self._documents.get(key)
+        if document is not None:
+            self._documents.move_to_end(key)
+            if self.text.document() is not document:
+                self.text.setDocument(document)
+                # The window may have been resized since (within the same type scale).
+                self._images.fit()
+            # The browser gives its own font to its document when the script changes.
+            font = self._text_font(page)
+            if document.defaultFont() != font:
+                document.setDefaultFont(font)
+            return
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
+        document.setDocumentMargin(self._metrics.px(28))
+        self.text.setDocument(document)
+        self._render_text(page, document)
+        self._documents[key] = document
+        while len(self._documents) > DOCUMENTS_KEPT:
+            _, oldest = self._documents.popitem(last=False)
+            oldest.deleteLater()
+
+    def _render_text(self, page: Page, document: QTextDocument) -> None:
         html = self._library.html(page)
         rtl = self._library.language(page.lang).is_rtl
-        document = self.text.document()
         document.setDefaultStyleSheet(document_css(self._metrics, rtl))
-        font = font_for(rtl, self.font())
-        font.setPixelSize(self._metrics.body)
-        document.setDefaultFont(font)
+        document.setDefaultFont(self._text_font(page))
         direction = "rtl" if rtl else "ltr"
         self.text.setHtml(f'<html><body dir="{direction}">{html}</body></html>')
         # The HTML importer aligns every block left; Arabic reads from the right.
@@ -352,6 +382,12 @@ class SectionPage(QWidget):
             block = block.next()
         cursor.endEditBlock()
         self._images.fit()
+
+    def _text_font(self, page: Page) -> QFont:
+        """The body font of ``page``'s text: its own script's family, the body size."""
+        font = font_for(self._library.language(page.lang).is_rtl, self.font())
+        font.setPixelSize(self._metrics.body)
+        return font
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -184,7 +184,7 @@ def metrics_for(width: int, height: int, text_scale: float = 1.0) -> Metrics:
 
 @cache
 def _template() -> str:
-    """The style sheet template, read once: restyling happens on language switches."""
+    """The style sheet template, read once: the window restyles on size and theme changes."""
     return data_path("resources/style/kiosk.qss").read_text(encoding="utf-8")
 
 
@@ -193,8 +193,10 @@ def style_sheet(
 ) -> str:
     """The application style sheet: the template file filled with sizes and colours.
 
-    Widgets styled by a sheet keep the font families they were polished with, so
-    the families are part of the sheet (and the sheet changes with the script).
+    ``families`` puts the font families in the sheet, for a screen that never changes
+    script (the error screen). The main window leaves them out and sets them on its
+    widgets' fonts instead (fonts.set_script_families): a sheet that changed with the
+    script would re-polish every widget on each language switch.
     """
     palette = palette or active_palette()
     template = _template()

@@ -34,6 +34,7 @@ class Tile(QPushButton):
         self.compact = compact
         self._icon_name = ""
         self._icon_size = 48
+        self._icon_key: tuple[str, str, int, float] | None = None
         self.setObjectName("Tile")
         self.setProperty("kind", kind)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -93,6 +94,11 @@ class Tile(QPushButton):
         if not self._icon_name:
             return
         color = active_palette().brand_ink if self.kind == "parent" else active_palette().brand
+        # Drawing an icon is not free: a new language alone keeps the one shown.
+        key = (self._icon_name, color, self._icon_size, self.devicePixelRatioF())
+        if key == self._icon_key:
+            return
+        self._icon_key = key
         size = QSize(self._icon_size, self._icon_size)
         pixmap = icons.icon(self._icon_name, color).pixmap(size, self.devicePixelRatioF())
         self._icon.setPixmap(pixmap)

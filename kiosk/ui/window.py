@@ -13,7 +13,7 @@ from kiosk.content.library import ContentLibrary
 from kiosk.docs.store import DocumentStore
 from kiosk.i18n import LanguageService
 from kiosk.ui.downloads import DownloadsList
-from kiosk.ui.fonts import configure_families, families_for
+from kiosk.ui.fonts import configure_families, set_script_families
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
@@ -58,7 +58,8 @@ class MainWindow(QWidget):
         self.language = language
         # Through self._library, so that set_library() also changes what exists.
         self.navigator = Navigator(lambda page_id: self._library.has_page(page_id), self)
-        self._style_key: tuple[Metrics, bool, Palette] | None = None
+        self._style_key: tuple[Metrics, Palette] | None = None
+        self._script_rtl: bool | None = None
         # The site's theme (site.toml [theme]) and the visitor's reading aids.
         self._site_palette = self._read_site_theme(library)
         self._high_contrast = False
@@ -136,6 +137,7 @@ class MainWindow(QWidget):
         self.stack.setCurrentWidget(self.section if showing_section else self.home)
         # New screens need the current sizes and language, whatever they were before.
         self._style_key = None
+        self._script_rtl = None
         self._apply_style()
         if self.navigator.current and not library.has_page(self.navigator.current):
             self.navigator.home()
@@ -323,6 +325,12 @@ class MainWindow(QWidget):
             self._painted = True
             self.first_painted.emit()
 
+    def _apply_script_font(self) -> None:
+        rtl = self.language.is_rtl()
+        if rtl != self._script_rtl:
+            self._script_rtl = rtl
+            set_script_families(self, rtl)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = event.size()
@@ -330,20 +338,20 @@ class MainWindow(QWidget):
         self._apply_style()
 
     def _apply_style(self) -> None:
-        """Restyle when the type scale or the script changes, and only then."""
+        """Restyle when the type scale or the theme changes, and only then; change
+        the font families (not the sheet) when the script changes."""
+        self._apply_script_font()
         palette = HIGH_CONTRAST if self._high_contrast else self._site_palette
-        key = (self._metrics, self.language.is_rtl(), palette)
+        key = (self._metrics, palette)
         if key == self._style_key:
             return
-        # Icons and pictures are drawn in palette colours: they follow a theme change too.
-        metrics_changed = self._style_key is None or self._style_key[::2] != key[::2]
         self._style_key = key
-        self.setStyleSheet(style_sheet(self._metrics, families_for(key[1])))
-        if metrics_changed:
-            self.top_bar.apply_metrics(self._metrics)
-            self.home.apply_metrics(self._metrics)
-            self.section.apply_metrics(self._metrics)
-            self.downloads.apply_metrics(self._metrics)
-            self.qr_overlay.apply_metrics(self._metrics)
-            if self._viewer is not None:
-                self._viewer.apply_metrics(self._metrics)
+        self.setStyleSheet(style_sheet(self._metrics))
+        # Icons and pictures are drawn in palette colours: they follow a theme change too.
+        self.top_bar.apply_metrics(self._metrics)
+        self.home.apply_metrics(self._metrics)
+        self.section.apply_metrics(self._metrics)
+        self.downloads.apply_metrics(self._metrics)
+        self.qr_overlay.apply_metrics(self._metrics)
+        if self._viewer is not None:
+            self._viewer.apply_metrics(self._metrics)

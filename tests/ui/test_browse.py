@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import ContentLibrary
 from kiosk.ui.navigator import HOME
+from kiosk.ui.theme import HIGH_CONTRAST
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import (
@@ -118,12 +119,27 @@ def test_language_switch_is_live_and_keeps_the_section(
         assert window.top_bar.title_label.accessibleName() == view.page.title
         assert window.top_bar.back_button.text() == back
         assert window.top_bar.language_buttons[lang].isChecked()
-        assert (
-            window.home.tiles["pole-medest"].title() == library.view("pole-medest", lang).page.title
-        )  # type: ignore[union-attr]
     # History survives the switches: Back returns to home, not to another language.
     tap(qtbot, window.top_bar.back_button)
     assert window.current_screen() == HOME
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_home_shows_the_language_chosen_on_a_section_page(
+    window: MainWindow, qtbot: QtBot, library: ContentLibrary, lang: str
+) -> None:
+    """The home screen, hidden during the switch, is in the new language when shown."""
+    tap_home_tile(qtbot, window, "bloc-competitivite-pme")
+    tap_language(qtbot, window, lang)
+    tap(qtbot, window.top_bar.home_button)
+    assert window.current_screen() == HOME
+    for page_id, tile in window.home.tiles.items():
+        view = library.view(page_id, lang)
+        assert view is not None
+        assert tile.isVisible() and tile.title() == view.page.title
+        # Fitted to the new language's wrapped text, which the hidden screen put off.
+        assert tile.height() >= tile.heightForWidth(tile.width()), page_id
+    assert window.home.hero_title.accessibleName() == library.site.organisation_text("name", lang)
 
 
 def test_language_buttons_name_each_language_in_itself(window: MainWindow) -> None:
@@ -223,6 +239,38 @@ def test_related_sections_sit_side_by_side_on_a_wide_screen(
     assert all(tile.width() < window.width() // 2 for tile in tiles)
     window.resize(480, 900)
     qtbot.waitUntil(lambda: tiles[0].y() < tiles[1].y())  # stacked on a narrow window
+
+
+def test_a_page_seen_before_comes_back_as_it_should_look_now(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """Pages are rendered once and kept: a return visit, a switch back to a language and
+    a change of text size or contrast all show the text as a first visit would."""
+    window = make_window(lang="fr")
+    text = window.section.text
+    tap_home_tile(qtbot, window, "pole-medest")
+    french = text.toPlainText()
+    body = text.document().defaultFont().pixelSize()
+    tap_language(qtbot, window, "ar")
+    arabic = text.toPlainText()
+    assert arabic != french
+    assert text.document().begin().blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    tap(qtbot, window.section.next_button)
+    tap(qtbot, window.section.previous_button)
+    assert text.toPlainText() == arabic
+    tap_language(qtbot, window, "fr")
+    assert text.toPlainText() == french
+    assert text.document().begin().blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    tap(qtbot, window.top_bar.text_size_button)
+    assert text.document().defaultFont().pixelSize() > body
+    tap(qtbot, window.top_bar.contrast_button)
+    assert HIGH_CONTRAST.ink in text.document().defaultStyleSheet()
+    tap(qtbot, window.top_bar.text_size_button)
+    tap(qtbot, window.top_bar.text_size_button)
+    tap(qtbot, window.top_bar.contrast_button)
+    assert text.document().defaultFont().pixelSize() == body
+    assert HIGH_CONTRAST.ink not in text.document().defaultStyleSheet()
+    assert text.toPlainText() == french
 
 
 @pytest.mark.parametrize(

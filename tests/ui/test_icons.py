@@ -55,3 +55,22 @@ def test_every_qtawesome_family_is_offered() -> None:
 
     for prefix, _font, _charmap in qtawesome._BUNDLED_FONTS:
         assert icons.icon_exists(f"{prefix}.{next(iter(icons._charmap(prefix)))}"), prefix
+
+
+def test_each_size_is_drawn_once(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    paint = icons.GlyphIconEngine.paint
+
+    def counting(self: icons.GlyphIconEngine, painter: object, rect: object, *args: object) -> None:
+        drawn.append(1)
+        paint(self, painter, rect, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(icons.GlyphIconEngine, "paint", counting)
+    icon = icons.icon("mdi6.sprout", "#123456")
+    first = image(icon, 40)
+    for _ in range(5):
+        assert image(icon, 40) == first
+    assert len(drawn) == 1
+    image(icon, 40, QIcon.Mode.Disabled)
+    image(icon, 56)
+    assert len(drawn) == 3

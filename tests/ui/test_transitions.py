@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -48,6 +48,22 @@ def test_transition_is_short_and_never_blocks_a_tap(
     tap(qtbot, window.section.next_button)
     assert window.current_screen() == "pole-medest"
     qtbot.waitUntil(lambda: not transition.is_running(), timeout=TRANSITION_MS * 4)
+
+
+def test_the_first_frame_after_a_tap_shows_the_new_screen_coming_in(
+    make_window: WindowFactory, qtbot: QtBot, motion: None
+) -> None:
+    """No frame repeats the old screen after a tap: the slide starts one frame in."""
+    window = make_window(lang="fr")
+    tile = window.home.tiles["bloc-ecosystemes"]
+    qtbot.mousePress(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
+    # The release opens the section; nothing has been painted since.
+    qtbot.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
+    snapshot = window.transition.snapshot
+    assert window.current_screen() == "bloc-ecosystemes"
+    assert snapshot.isVisible() and not snapshot.incoming.isNull()
+    assert snapshot.offset < -window.width() * 0.05, "the new screen is already in view"
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
 
 
 @pytest.mark.parametrize(("lang", "leftwards"), [("fr", True), ("ar", False)])
@@ -98,3 +114,32 @@ def test_without_motion_nothing_is_animated(make_window: WindowFactory, qtbot: Q
     window = make_window(lang="fr")
     tap_home_tile(qtbot, window, "pole-medest")
     assert not window.transition.is_running()
+
+
+class PaintCounter(QObject):
+    """Counts the paint events of one widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_slide_does_not_paint_the_screen_it_covers(
+    make_window: WindowFactory, qtbot: QtBot, motion: None
+) -> None:
+    """The snapshot paints every pixel while it slides: the live page beneath is only
+    painted once uncovered."""
+    window = make_window(lang="fr")
+    tap_home_tile(qtbot, window, "bloc-ecosystemes")
+    assert window.transition.is_running()
+    paints = PaintCounter(window.section.text.viewport())
+    qtbot.wait(TRANSITION_MS // 2)
+    assert window.transition.is_running() and paints.count == 0
+    qtbot.waitUntil(lambda: not window.transition.is_running(), timeout=1000)
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=1000)
