@@ -62,15 +62,18 @@ RSS_BOUND_MB = 5.0
 # what it builds on first use (the document viewer, pictures, caches). A shorter run
 # reports growth without a verdict.
 WARMED_UP = 1_000
-# The objects behind a QLabel showing rich text (Arabic labels do, for their line
-# height). Reused widgets that are hidden keep the text of the language they last
-# showed, so these come and go by a few with the languages visitors used.
+# The objects inside rich text: labels showing it (Arabic labels do, for their line
+# height) and the text documents of recently seen pages the section page keeps. Hidden
+# reused labels keep the language they last showed, and the kept pages are whichever
+# visitors saw last, so these come and go (lists, frames) with what visitors did.
 RICH_TEXT_CLASSES = (
     "QWidgetTextControl",
     "QTextDocument",
     "QTextDocumentLayout",
     "QTextImageHandler",
     "QTextFrame",
+    "QTextList",
+    "QTextTable",
 )
 
 
@@ -464,11 +467,11 @@ def figures(result: SoakResult) -> list[Figure]:
         ),
         Figure("soak", f"RSS max - min over {len(rss)} checkpoints", spread_mb, "MB"),
         judge(
-            count("Qt object growth (besides rich-text labels)", plain_growth),
+            count("Qt object growth (besides rich text)", plain_growth),
             "0",
             plain_growth == 0,
         ),
-        count("rich-text label objects growth", rich_growth),
+        count("rich-text objects growth (labels, kept pages)", rich_growth),
         judge(count("widget growth", widget_growth), "0", widget_growth == 0),
         count("Python wrapper growth", last.wrappers - first.wrappers),
         judge(
