@@ -39,6 +39,8 @@ MAX_DISPLAY_WIDTH = 1600
 # How much of a page that cannot be formatted is shown as plain text.
 MAX_PLAIN_CHARS = 20_000
 MAX_PLAIN_PARAGRAPHS = 200
+_LONG_WORD = re.compile(r"[^\s&;]{80}")
+BREAK_AFTER = "\\g<0>\u200b"
 # Linear on any text: a tag ends at the next "<" or ">", spaces are read once.
 _RAW_HTML = re.compile(r"<(?:\s*/)?\s*[A-Za-z!][^<>]*>")
 # Markdown's own automatic links, <https://...> and <name@example.ma>: they are links
@@ -305,7 +307,11 @@ def _plain_paragraphs(text: str) -> str:
     blocks = blocks[:MAX_PLAIN_PARAGRAPHS]
     if cut and blocks:
         blocks[-1] += " …"
-    return "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+    # A zero-width space after every 80 characters without a space: a line of 20 000
+    # '*' has no place to wrap, and Qt's line breaking took seconds to find one.
+    return "\n".join(
+        f"<p>{_LONG_WORD.sub(BREAK_AFTER, html.escape(block))}</p>" for block in blocks
+    )
 
 
 def _readable(href: str) -> str:
