@@ -97,6 +97,10 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
         list((CONTENT / "fr").glob("*.md"))
     )
     assert list((data / "resources" / "fonts").glob("NotoSansArabic-*.ttf"))
+    # The icons: qtawesome's fonts and the list of them, never its Python code.
+    assert list((data / "qtawesome" / "fonts").glob("materialdesignicons6-*.ttf"))
+    assert (data / "qtawesome" / "__init__.py").is_file()
+    assert not (data / "qtpy").exists()
     for lang in LANGUAGES:
         qm = data / "translations" / f"kiosk_{lang}.qm"
         assert qm.read_bytes()[:16] == QM_MAGIC, f"{qm} is not a compiled translation"
@@ -119,6 +123,7 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
     assert started.returncode == 0, started.stderr
     assert seconds < 60
     assert "Traceback" not in started.stderr
+    assert "icon" not in started.stderr, started.stderr  # e.g. "cannot load the icon font"
     arabic, _ = _run([str(program), "run", "--lang", "ar", "--exit-after-startup"], cwd=elsewhere)
     assert arabic.returncode == 0, arabic.stderr
     # The kiosk box's command line (packaging/linux/cri-kiosk.service), logs kept here.
