@@ -42,17 +42,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks.measure import ROOT, Figure, median, percentile
+from benchmarks.measure import ROOT, Figure, median, offscreen_platform, percentile
 
 FRAME_MS = 1000 / 60
 # A language switch has settled when nothing more is painted for this long.
 QUIET_MS = 100
 TIMEOUT_S = 5.0
-SCREEN = {
-    "synchronousWindowSystem": True,
-    "windowFrameMargins": False,
-    "screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}],
-}
 
 
 @dataclass(frozen=True)
@@ -81,12 +76,10 @@ def measure(repetitions: int, profile: Path | None = None) -> list[Sample]:
     """The samples of a child process running ``repetitions`` tours of the kiosk."""
     with tempfile.TemporaryDirectory(prefix="bench-interaction-") as folder:
         home = Path(folder)
-        screens = home / "screen.json"
-        screens.write_text(json.dumps(SCREEN), encoding="utf-8")
         out = home / "samples.json"
         env = {
             **os.environ,
-            "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
+            "QT_QPA_PLATFORM": offscreen_platform(home),
             "HOME": str(home),
             "XDG_CONFIG_HOME": str(home / "config"),
             "XDG_STATE_HOME": str(home / "state"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import statistics
@@ -134,6 +135,21 @@ def run_process(
     if watch_file is not None and file_seen is None and watch_file.exists():
         file_seen = seconds
     return ProcessRun(seconds, peak, child.returncode, "".join(output), started_at, file_seen)
+
+
+def offscreen_platform(folder: Path, width: int = 1920, height: int = 1080) -> str:
+    """QT_QPA_PLATFORM for an offscreen platform with one screen of this size at 96 dpi
+    (its configuration file is written into ``folder``)."""
+    config = folder / "screens.json"
+    layout = {
+        "synchronousWindowSystem": True,
+        "windowFrameMargins": False,
+        "screens": [
+            {"name": "bench", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+        ],
+    }
+    config.write_text(json.dumps(layout), encoding="utf-8")
+    return f"offscreen:configfile={config}"
 
 
 def mb(size: int) -> float:

@@ -1,37 +1,13 @@
-"""Timing what a visitor sees: from a tap to the moment a widget has been painted."""
+"""What a benchmark does as a visitor: tap, and let the event loop run."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-
-
-class PaintProbe(QObject):
-    """Notes when ``widget`` finishes a paint for which ``ready()`` held.
-
-    The end time is taken in a zero-delay timer queued by the paint event, so it falls
-    after the paint and after the window's backing store was flushed to the screen in
-    the same event-loop turn: the first frame that shows the new state.
-    """
-
-    def __init__(self, widget: QWidget, ready: Callable[[], bool]) -> None:
-        super().__init__(widget)
-        self._ready = ready
-        self.painted_at: float | None = None
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.painted_at is None and self._ready():
-            QTimer.singleShot(0, self._stamp)
-        return False
-
-    def _stamp(self) -> None:
-        if self.painted_at is None:
-            self.painted_at = time.perf_counter()
 
 
 def tap(widget: QWidget, pos: QPoint | None = None) -> float:

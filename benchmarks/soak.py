@@ -17,7 +17,6 @@ import argparse
 import collections
 import ctypes
 import gc
-import json
 import logging
 import os
 import random
@@ -33,7 +32,7 @@ from PySide6.QtCore import QEvent, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 from shiboken6 import Shiboken
 
-from benchmarks.measure import Figure
+from benchmarks.measure import Figure, offscreen_platform
 from benchmarks.random_visitor import READ_MS, RandomVisitor, wait
 from benchmarks.report import write
 from kiosk.admin_pin import hash_pin
@@ -82,18 +81,7 @@ def _set_up_environment(folder: Path, screen: tuple[int, int]) -> None:
     for name in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
         os.environ[name] = str(folder / name.lower())
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-        width, height = screen
-        config = folder / "screens.json"
-        layout = {
-            "synchronousWindowSystem": True,
-            "windowFrameMargins": False,
-            "screens": [
-                {"name": "kiosk", "x": 0, "y": 0, "width": width, "height": height,
-                 "logicalDpi": 96},
-            ],
-        }  # fmt: skip
-        config.write_text(json.dumps(layout), encoding="utf-8")
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+        os.environ["QT_QPA_PLATFORM"] = offscreen_platform(folder, *screen)
 
 
 def resident_bytes() -> int:

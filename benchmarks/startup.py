@@ -21,7 +21,6 @@ every 2 ms until the process exits.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -29,7 +28,16 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.measure import ROOT, VENV_BIN, Figure, ProcessRun, mb, median, run_process
+from benchmarks.measure import (
+    ROOT,
+    VENV_BIN,
+    Figure,
+    ProcessRun,
+    mb,
+    median,
+    offscreen_platform,
+    run_process,
+)
 
 WIDTH, HEIGHT = 1920, 1080
 
@@ -56,21 +64,10 @@ sys.exit(app.exec())
 """
 
 
-def _screen_config(folder: Path) -> Path:
-    """An offscreen platform with one 1920x1080 screen at 96 dpi."""
-    config = folder / "screen.json"
-    screen = {"name": "bench", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT}
-    config.write_text(
-        json.dumps({"synchronousWindowSystem": True, "screens": [{**screen, "logicalDpi": 96}]}),
-        encoding="utf-8",
-    )
-    return config
-
-
 def isolated_env(folder: Path) -> dict[str, str]:
     """No user config, state or cache of this machine leaks into the figures."""
     return {
-        "QT_QPA_PLATFORM": f"offscreen:configfile={_screen_config(folder)}",
+        "QT_QPA_PLATFORM": offscreen_platform(folder, WIDTH, HEIGHT),
         "HOME": str(folder / "home"),
         "XDG_CONFIG_HOME": str(folder / "config"),
         "XDG_STATE_HOME": str(folder / "state"),
