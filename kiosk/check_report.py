@@ -19,7 +19,7 @@ from kiosk.content import (
 
 def run_check(content_dir: Path, output_format: str = "text") -> int:
     """Check the content in ``content_dir``; print the report; 1 on any error, else 0."""
-    from kiosk.ui.icons import icon_exists
+    from kiosk.ui.style.icons import icon_exists
 
     try:
         result = load_content(content_dir)

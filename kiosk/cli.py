@@ -309,7 +309,7 @@ def _kiosk_tour_screens(window: MainWindow) -> list[tuple[str, Callable[[], None
     """Kiosk-mode overlays for the tour (built, never started: nothing is locked)."""
     from kiosk.admin_pin import hash_pin
     from kiosk.config import Config
-    from kiosk.ui.kiosk_mode import KioskMode
+    from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
 
     config = Config(mode="kiosk", admin_pin_hash=hash_pin("0000"))
     details = {"content": "(tour)", "config": "-", "log": "-"}
@@ -321,7 +321,7 @@ def _kiosk_tour_screens(window: MainWindow) -> list[tuple[str, Callable[[], None
 def _build_docs(content_dir: Path, out: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import create_application, load_library
-    from kiosk.docs.store import DocumentStore
+    from kiosk.documents.store import DocumentStore
     from kiosk.log import setup_logging
 
     setup_logging()
