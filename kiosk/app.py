@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import __version__
 from kiosk.config import Config, LoadedConfig, check_against_site
 from kiosk.content import ContentError, ContentLibrary, load_content
+from kiosk.font_families import font_for, register_fonts
 from kiosk.i18n import LanguageService
 from kiosk.log import on_uncaught_exception, recent_problems
 from kiosk.native_memory import return_large_blocks_to_os
 from kiosk.paths import default_content_dir, translations_dir
 from kiosk.ui.placement import ScreenPlacement
-from kiosk.ui.style.fonts import font_for, register_fonts
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -271,8 +271,8 @@ class KioskRun(QObject):
         from kiosk.stats import default_database_path
         from kiosk.stats.recorder import StatsRecorder
         from kiosk.stats.report import week_figures
-        from kiosk.stats.wiring import record_visits
         from kiosk.ui.kiosk_mode.stats_chart import StatsChart
+        from kiosk.ui.kiosk_mode.stats_wiring import record_visits
 
         if self._recorder is None:
             # One per run, not per window: a reload rebuilds the window.

@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 )
 
 from kiosk.content.library import ContentLibrary
-from kiosk.ui.style.fonts import families_for
-from kiosk.ui.style.theme import PALETTE
+from kiosk.font_families import families_for
+from kiosk.palette import PALETTE
 
 log = logging.getLogger("kiosk.documents")
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Sign
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content import ContentError, Problem, load_content, validate_library
-from kiosk.ui.style.icons import icon_exists
+from kiosk.icon_names import icon_exists
 from kiosk.ui.style.theme import active_palette
 from kiosk.ui.window import MainWindow
 

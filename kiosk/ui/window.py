@@ -11,22 +11,20 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
 from kiosk.documents.store import DocumentStore
+from kiosk.font_families import configure_families
 from kiosk.i18n import LanguageService
+from kiosk.palette import HIGH_CONTRAST, Palette, contrast_problems, palette_with
 from kiosk.ui.documents.qr_overlay import QrOverlay
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
 from kiosk.ui.screens.downloads import DownloadsList
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.section_page import SectionPage
-from kiosk.ui.style.fonts import configure_families, set_script_families
+from kiosk.ui.style.fonts import set_script_families
 from kiosk.ui.style.theme import (
-    HIGH_CONTRAST,
     TEXT_STEPS,
     Metrics,
-    Palette,
-    contrast_problems,
     metrics_for,
-    palette_with,
     set_active_palette,
     style_sheet,
 )

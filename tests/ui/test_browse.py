@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import ContentLibrary
+from kiosk.palette import HIGH_CONTRAST
 from kiosk.ui.navigator import HOME
-from kiosk.ui.style.theme import HIGH_CONTRAST
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import (

@@ -1,1 +1,1 @@
-"""Kiosk mode: lock-down, idle reset, visitor prompts, the hidden admin panel and its chart."""
+"""Kiosk mode: lock-down, idle reset, visitor prompts, hidden admin panel, visit statistics."""

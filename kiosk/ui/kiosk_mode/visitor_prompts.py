@@ -9,10 +9,11 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import Language
+from kiosk.font_families import families_for
 from kiosk.i18n import isolate
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.style import icons
-from kiosk.ui.style.fonts import families_for, set_label_text
+from kiosk.ui.style.fonts import set_label_text
 from kiosk.ui.style.theme import active_palette
 
 ATTRACT_CYCLE_MS = 3500

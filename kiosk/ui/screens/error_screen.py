@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui.style.fonts import families_for
+from kiosk.font_families import families_for
 from kiosk.ui.style.theme import metrics_for, style_sheet
 
 # Shown without translations on purpose: when content is unusable, the language

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 from kiosk.content.documents import document_id_from_url
 from kiosk.content.library import ContentLibrary, PageView
 from kiosk.content.links import section_id_from_url, web_address_from_url
+from kiosk.font_families import font_for
 from kiosk.i18n import isolate
+from kiosk.palette import Palette
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
 from kiosk.ui.screens.text_images import ImageFitter
 from kiosk.ui.screens.tile import Tile
 from kiosk.ui.style import icons
-from kiosk.ui.style.fonts import font_for, set_label_text
-from kiosk.ui.style.theme import Metrics, Palette, active_palette, document_css
+from kiosk.ui.style.fonts import set_label_text
+from kiosk.ui.style.theme import Metrics, active_palette, document_css
 
 if TYPE_CHECKING:
     from kiosk.content.model import Page

@@ -10,12 +10,8 @@ registered and its map read only when an icon of that family is first asked for.
 
 from __future__ import annotations
 
-import ast
-import json
 import logging
-import re
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -32,12 +28,10 @@ from PySide6.QtGui import (
 )
 
 from kiosk.content.model import DEFAULT_ICON
-from kiosk.paths import qtawesome_dir
+from kiosk.icon_names import charmap, icon_exists, icon_fonts
 
 log = logging.getLogger("kiosk.icons")
 
-# The tuple literal in qtawesome/__init__.py, from its first line to its closing one.
-_DECLARATION = re.compile(r"^_BUNDLED_FONTS = (\(.*?^\))", re.DOTALL | re.MULTILINE)
 # Sizes (and colours) of one icon kept drawn; a few in practice (button, text size steps).
 MAX_SIZES_KEPT = 16
 # qtawesome draws a glyph at 7/8 of the icon's height, leaving room for the font's bearing.
@@ -45,60 +39,14 @@ GLYPH_SCALE = 0.875
 
 
 @cache
-def _bundled_fonts() -> dict[str, tuple[Path, Path]]:
-    """qtawesome's icon families: prefix -> (font file, character map file).
-
-    Read from the ``_BUNDLED_FONTS`` literal of qtawesome's ``__init__.py`` without running
-    the module (see the module docstring); only that literal is parsed.
-    """
-    package = qtawesome_dir()
-    if package is None:
-        log.error("qtawesome is not installed: no icons")
-        return {}
-    try:
-        source = (package / "__init__.py").read_text(encoding="utf-8")
-        declared = _DECLARATION.search(source)
-        if declared is None:
-            raise ValueError("no _BUNDLED_FONTS = (...) in qtawesome/__init__.py")
-        fonts = ast.literal_eval(declared.group(1))
-    except (OSError, SyntaxError, ValueError) as error:
-        log.error("cannot read qtawesome's list of icon fonts: %s", error)
-        return {}
-    folder = package / "fonts"
-    return {prefix: (folder / ttf, folder / charmap) for prefix, ttf, charmap in fonts}
-
-
-@cache
-def _charmap(prefix: str) -> dict[str, str]:
-    """Icon name -> hexadecimal code point, for one family; empty when it is unknown."""
-    files = _bundled_fonts().get(prefix)
-    if files is None:
-        return {}
-    try:
-        codes = json.loads(files[1].read_text(encoding="utf-8"))
-        if not isinstance(codes, dict):
-            raise ValueError("not a JSON object")
-        return codes
-    except (OSError, ValueError) as error:
-        log.error("cannot read the icon map %s: %s", files[1], error)
-        return {}
-
-
-@cache
 def _font_family(prefix: str) -> str:
     """The family name of a prefix's font, registered with Qt on first use."""
-    font_id = QFontDatabase.addApplicationFont(str(_bundled_fonts()[prefix][0]))
+    font_id = QFontDatabase.addApplicationFont(str(icon_fonts()[prefix][0]))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
-        log.error("cannot load the icon font %s", _bundled_fonts()[prefix][0])
+        log.error("cannot load the icon font %s", icon_fonts()[prefix][0])
         return ""
     return families[0]
-
-
-def icon_exists(name: str) -> bool:
-    """True when ``name`` (``prefix.icon``) is a qtawesome icon."""
-    prefix, _, icon_name = name.partition(".")
-    return icon_name in _charmap(prefix)
 
 
 class GlyphIconEngine(QIconEngine):
@@ -154,7 +102,7 @@ class GlyphIconEngine(QIconEngine):
 @cache
 def _icon(name: str, color: str) -> QIcon:
     prefix, _, icon_name = name.partition(".")
-    character = chr(int(_charmap(prefix)[icon_name], 16))
+    character = chr(int(charmap(prefix)[icon_name], 16))
     return QIcon(GlyphIconEngine(_font_family(prefix), character, QColor(color)))
 
 

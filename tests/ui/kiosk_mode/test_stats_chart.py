@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.palette import PALETTE
 from kiosk.stats.report import DayFigure
 from kiosk.ui.kiosk_mode.stats_chart import StatsChart
-from kiosk.ui.style.theme import PALETTE
 
 TODAY = date(2026, 11, 20)
 WEEK = [

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.stats.recorder import StatsRecorder
 from kiosk.stats.report import load_summary
-from kiosk.stats.wiring import record_visits
+from kiosk.ui.kiosk_mode.stats_wiring import record_visits
 from kiosk.ui.window import MainWindow
 from tests.ui.visitor import tap, tap_home_tile, tap_language
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.style.fonts import ARABIC_FAMILY, LATIN_FAMILY
+from kiosk.font_families import ARABIC_FAMILY, LATIN_FAMILY
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import tap, tap_home_tile, tap_language

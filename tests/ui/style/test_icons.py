@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import DEFAULT_ICON
+from kiosk.icon_names import charmap, icon_exists
 from kiosk.ui.style import icons
 
 NAMES = ["mdi6.home", "mdi6.factory", "mdi6.chevron-left", "fa5s.hand-pointer", "fa6s.industry"]
@@ -41,10 +42,10 @@ def test_an_icon_is_drawn_in_its_colour(qtbot: QtBot) -> None:
 
 
 def test_unknown_names_fall_back_to_the_document_icon(qtbot: QtBot) -> None:
-    assert icons.icon_exists("mdi6.factory")
-    assert not icons.icon_exists("mdi6.no-such-icon")
-    assert not icons.icon_exists("nosuchfamily.factory")
-    assert not icons.icon_exists("factory")
+    assert icon_exists("mdi6.factory")
+    assert not icon_exists("mdi6.no-such-icon")
+    assert not icon_exists("nosuchfamily.factory")
+    assert not icon_exists("factory")
     fallback = image(icons.icon(DEFAULT_ICON, "#000000"), 32)
     for name in ("mdi6.no-such-icon", "nosuchfamily.factory", "", "."):
         assert image(icons.icon(name, "#000000"), 32) == fallback
@@ -54,7 +55,7 @@ def test_every_qtawesome_family_is_offered() -> None:
     import qtawesome
 
     for prefix, _font, _charmap in qtawesome._BUNDLED_FONTS:
-        assert icons.icon_exists(f"{prefix}.{next(iter(icons._charmap(prefix)))}"), prefix
+        assert icon_exists(f"{prefix}.{next(iter(charmap(prefix)))}"), prefix
 
 
 def test_each_size_is_drawn_once(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:

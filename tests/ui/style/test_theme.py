@@ -10,17 +10,17 @@ from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.site_file import THEME_COLOURS, read_site
-from kiosk.ui.style.theme import (
+from kiosk.palette import (
     GRAPHIC_PAIRS,
     HIGH_CONTRAST,
     PALETTE,
     TEXT_PAIRS,
-    TEXT_STEPS,
     Palette,
     contrast_problems,
     contrast_ratio,
     palette_with,
 )
+from kiosk.ui.style.theme import TEXT_STEPS
 from tests.conftest import CONTENT
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import tap, tap_home_tile

@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.library import ContentLibrary
-from kiosk.ui.style.theme import Metrics, Palette, active_palette
+from kiosk.palette import Palette
+from kiosk.ui.style.theme import Metrics, active_palette
 
 WRAP = Qt.TextFlag.TextWordWrap
 
