@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.documents.store import DocumentStore
@@ -65,6 +65,12 @@ class DocumentRow(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         return self._layout.totalHeightForWidth(width)
+
+    def event(self, event: QEvent) -> bool:
+        # The style sheet's polish gives the labels their fonts after fill().
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and self.width() > 0:
+            self.setMinimumHeight(max(0, self.heightForWidth(self.width())))
+        return super().event(event)
 
 
 class DownloadsList(QWidget):

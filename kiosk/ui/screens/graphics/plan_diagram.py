@@ -166,7 +166,11 @@ class PlanDiagram(Graphic):
         blocks = self.visible_blocks()
         width = self.width()
         self.scale = 1.0
-        while self.scale > 0.61 and self.needed_height(width) > self.height():
+        # At a larger text step it may shrink as far as at the normal one.
+        while (
+            self.scale > 0.61 / self.metrics.text_scale
+            and self.needed_height(width) > self.height()
+        ):
             self.scale -= 0.05
         gap = self.metrics.px(14)
         if blocks and self._side_by_side(width):
