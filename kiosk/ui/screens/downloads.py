@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.documents.store import DocumentStore
@@ -66,12 +67,6 @@ class DocumentRow(QPushButton):
     def heightForWidth(self, width: int) -> int:
         return self._layout.totalHeightForWidth(width)
 
-    def event(self, event: QEvent) -> bool:
-        # The style sheet's polish gives the labels their fonts after fill().
-        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and self.width() > 0:
-            self.setMinimumHeight(max(0, self.heightForWidth(self.width())))
-        return super().event(event)
-
 
 class DownloadsList(QWidget):
     """Every document of the manifest, and the organisation's web site when it has one."""
@@ -123,6 +118,7 @@ class DownloadsList(QWidget):
         for row in self.rows:
             if row.doc_id != SITE_ROW:
                 self._fill_details(row)
+        self._fit_rows()
 
     def _fill_details(self, row: DocumentRow) -> None:
         document = self._store.document(row.doc_id)
@@ -149,6 +145,26 @@ class DownloadsList(QWidget):
         self._layout.setSpacing(metrics.px(12))
         for row in self.rows:
             row.apply_metrics(metrics)
+        self._fit_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The style sheet's polish gives the labels their fonts when first shown.
+        self.ensurePolished()
+        self._fit_rows()
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Give every row the height its wrapped title needs: a vertical layout sizes
+        rows from minimum sizes, which ignore word wrapping."""
+        if self.width() <= 0:
+            return
+        for row in self.rows:
+            row.ensurePolished()
+            row.setMinimumHeight(max(0, row.heightForWidth(self.width())))
 
     def _open(self, row: DocumentRow) -> None:
         if row.doc_id == SITE_ROW:
