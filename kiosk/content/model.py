@@ -36,6 +36,8 @@ class Theme:
     # palette colour name (kiosk.palette.Palette field) -> "#rrggbb"
     colours: dict[str, str] = field(default_factory=dict)
     logo_text: str = "CRI"
+    # a PNG or SVG file of the content folder shown instead of logo_text, checked to exist
+    logo: Path | None = None
     latin_font: str = ""
     arabic_font: str = ""
 

@@ -9,6 +9,7 @@ outline of every glyph, Arabic dots and marks included), in the widget's coordin
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -142,7 +143,7 @@ def _document_runs(
     return runs
 
 
-def _label_rect(label: QLabel) -> QRectF:
+def _label_rect(label: QLabel, direction: Qt.LayoutDirection) -> QRectF:
     """QLabelPrivate::documentRect: the contents rectangle less margin and indent."""
     rect = QRectF(label.contentsRect()).adjusted(
         label.margin(), label.margin(), -label.margin(), -label.margin()
@@ -151,7 +152,7 @@ def _label_rect(label: QLabel) -> QRectF:
     if indent < 0 and label.frameWidth() > 0:
         indent = QFontMetricsF(label.font()).horizontalAdvance("x") / 2
     if indent > 0:
-        align = QStyle.visualAlignment(label.layoutDirection(), label.alignment())
+        align = QStyle.visualAlignment(direction, label.alignment())
         if align & Qt.AlignmentFlag.AlignLeft:
             rect.setLeft(rect.left() + indent)
         if align & Qt.AlignmentFlag.AlignRight:
@@ -161,7 +162,7 @@ def _label_rect(label: QLabel) -> QRectF:
 
 def _rich_label_runs(label: QLabel) -> list[TextRun]:
     """Rich text: QLabel lays it out in a QTextDocument as wide as its text rectangle."""
-    rect = _label_rect(label)
+    rect = _label_rect(label, label.layoutDirection())
     document = QTextDocument()
     document.setDefaultFont(label.font())
     document.setDocumentMargin(0)
@@ -182,13 +183,39 @@ def _rich_label_runs(label: QLabel) -> list[TextRun]:
     return _document_runs(label, document.toPlainText(), document, QPointF(rect.left(), top))
 
 
+_ISOLATES_OPEN = "\u2066\u2067\u2068"
+
+
+def text_direction(text: str) -> Qt.LayoutDirection:
+    """The direction of ``text``'s first strong letter outside isolates, as QString's
+    isRightToLeft() finds it: how a label aligns plain text."""
+    depth = 0
+    for char in text:
+        if char in _ISOLATES_OPEN:
+            depth += 1
+        elif char == "\u2069":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(char)
+            if kind == "L":
+                return Qt.LayoutDirection.LeftToRight
+            if kind in ("R", "AL"):
+                return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
+
+
 def _plain_runs(
-    widget: QWidget, text: str, rect: QRectF, align: Qt.AlignmentFlag, wrap: bool
+    widget: QWidget,
+    text: str,
+    rect: QRectF,
+    align: Qt.AlignmentFlag,
+    wrap: bool,
+    direction: Qt.LayoutDirection,
 ) -> list[TextRun]:
     """Plain text as QPainter::drawText(rect, flags, text) lays it out (qt_format_text)."""
     font = widget.font()
     metrics = QFontMetricsF(font)
-    align = QStyle.visualAlignment(widget.layoutDirection(), align)
+    align = QStyle.visualAlignment(direction, align)
     layout = QTextLayout(text.replace("\n", "\u2028"), font)
     option = QTextOption()
     option.setTextDirection(widget.layoutDirection())
@@ -230,9 +257,10 @@ def text_runs(widget: QWidget) -> list[TextRun]:
             and QtGui.Qt.mightBeRichText(widget.text())
         ):
             return _rich_label_runs(widget)
-        return _plain_runs(
-            widget, widget.text(), _label_rect(widget), widget.alignment(), widget.wordWrap()
-        )
+        text = widget.text()
+        direction = text_direction(text)
+        rect = _label_rect(widget, direction)
+        return _plain_runs(widget, text, rect, widget.alignment(), widget.wordWrap(), direction)
     if isinstance(widget, QTextEdit):
         document = widget.document()
         origin = QPointF(-widget.horizontalScrollBar().value(), -widget.verticalScrollBar().value())
@@ -242,5 +270,12 @@ def text_runs(widget: QWidget) -> list[TextRun]:
         # Push buttons centre one line of text in their contents (style sheet padding
         # aside, which only moves the text when it is too wide to centre).
         rect = QRectF(widget.contentsRect())
-        return _plain_runs(widget, widget.text(), rect, Qt.AlignmentFlag.AlignCenter, wrap=False)
+        return _plain_runs(
+            widget,
+            widget.text(),
+            rect,
+            Qt.AlignmentFlag.AlignCenter,
+            wrap=False,
+            direction=widget.layoutDirection(),
+        )
     return []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.font_families import families_for
@@ -22,6 +22,10 @@ ARABIC_LINE_HEIGHT_PERCENT = 75
 # this share of the spacing gives back what the deepest mark needs (0.5 em below the
 # baseline, less the 0.21 em a tightened line keeps, plus a hair): 0.31 em = 15 %.
 ARABIC_LAST_LINE_PERCENT = 16
+# Above its baseline a line keeps the font's whole ascent (1.37 em) while Arabic ink
+# reaches 0.95 em at most (the hamza of أ): a label's first line starts this far from
+# its top, and the rest is trimmed so wrapped Arabic sits where Latin text would.
+ARABIC_INK_ABOVE_EM = 1.0
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -39,9 +43,43 @@ def set_label_text(label: QLabel, text: str, tight_lines: bool = True) -> None:
     if not tight_lines or not uses_arabic_script(text):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setText(text)
+        _trim_top(label)
         return
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setText(tight_arabic_html(text))
+    if label.findChild(_ArabicTopTrim) is None:
+        _ArabicTopTrim(label)
+    _trim_top(label)
+
+
+class _ArabicTopTrim(QObject):
+    """Trims a label's top again when the style sheet gives it another font size."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange and isinstance(watched, QLabel):
+            _trim_top(watched)
+        return False
+
+
+def _trim_top(label: QLabel) -> None:
+    """Pull an Arabic label's first line up to its ink (a negative top margin); undo it
+    for other text. A label the style sheet gives padding or a border keeps its box."""
+    margins = label.contentsMargins()
+    ours = int(label.property("arabicTopTrim") or 0)
+    if margins.top() not in (0, -ours) or margins.bottom() > 0:
+        return
+    trim = 0
+    if label.textFormat() == Qt.TextFormat.RichText and uses_arabic_script(label.accessibleName()):
+        metrics = QFontMetricsF(label.font())
+        em = QFontInfo(label.font()).pixelSize()
+        trim = max(0, int(metrics.ascent() - ARABIC_INK_ABOVE_EM * em))
+    if trim != ours or margins.top() != -trim:
+        label.setProperty("arabicTopTrim", trim)
+        label.setContentsMargins(margins.left(), -trim, margins.right(), margins.bottom())
 
 
 def tight_arabic_html(text: str) -> str:

@@ -34,7 +34,7 @@ class TypeScale:
     lead: int = 32  # the sentence under a screen's title (taglines, prompt text)
     title: int = 44  # page titles
     hero: int = 52  # the home screen's and the prompts' largest words
-    figure: int = 128  # headline figures (500 000, 20 Mrd DH...)
+    figure: int = 120  # headline figures (500 000 jobs, +9 points...)
 
 
 TYPE = TypeScale()
@@ -152,6 +152,7 @@ def style_sheet(
         "pad": metrics.px(16),
         "touch": metrics.touch,
         "border": max(1, metrics.px(3)),
+        "figure_rule": max(2, metrics.px(8)),
         "card_width": metrics.px(520),
     }
     values.update({key: str(value) for key, value in sizes.items()})
