@@ -44,11 +44,32 @@ class Config:
     stats_enabled: bool = True
     stats_retention_days: int = 365
     stats_path: Path | None = None
+    speech_enabled: bool = True
+    speech_volume: int = 3
+    keypad_next: str = ""
+    keypad_previous: str = ""
+    keypad_select: str = ""
+    keypad_back: str = ""
+    keypad_help: str = ""
+    keypad_speech: str = ""
     source: Path | None = field(default=None, compare=False)
 
     @property
     def kiosk(self) -> bool:
         return self.mode == "kiosk"
+
+    @property
+    def keypad_keys(self) -> dict[str, str]:
+        """The accessible keypad's keys by action; empty values are left out."""
+        keys = {
+            "next": self.keypad_next,
+            "previous": self.keypad_previous,
+            "select": self.keypad_select,
+            "back": self.keypad_back,
+            "help": self.keypad_help,
+            "speech": self.keypad_speech,
+        }
+        return {action: name for action, name in keys.items() if name}
 
 
 @dataclass(frozen=True)
@@ -105,6 +126,22 @@ SETTINGS: tuple[Setting, ...] = (
             "days of statistics kept; older records are deleted", minimum=1, maximum=3650),
     Setting("stats.path", "stats_path", Path,
             "statistics database file; empty: the platform's data folder"),
+    Setting("speech.enabled", "speech_enabled", bool,
+            "show the speaker button that turns speech mode on (screen read aloud)"),
+    Setting("speech.volume", "speech_volume", int,
+            "volume step speech starts at, and returns to for each visitor (1 softest)",
+            minimum=1, maximum=4),
+    Setting("keypad.next", "keypad_next", str,
+            "kiosk mode: key that moves the focus to the next control, e.g. \"Right\"; "
+            "empty: none"),
+    Setting("keypad.previous", "keypad_previous", str,
+            "kiosk mode: key that moves the focus to the previous control"),
+    Setting("keypad.select", "keypad_select", str,
+            "kiosk mode: key that opens the focused control, e.g. \"Return\""),
+    Setting("keypad.back", "keypad_back", str, "kiosk mode: key that goes back"),
+    Setting("keypad.help", "keypad_help", str, "kiosk mode: key that speaks the keypad's keys"),
+    Setting("keypad.speech", "keypad_speech", str,
+            "kiosk mode: key that turns speech mode on or off"),
 )  # fmt: skip
 
 _BY_KEY = {setting.key: setting for setting in SETTINGS}

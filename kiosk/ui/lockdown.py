@@ -63,6 +63,8 @@ class LockDown(QObject):
         self._restore_pending = False
         self._restore_window: Callable[[], None] = window.showFullScreen
         self.blocked = 0  # break-out attempts swallowed, for logs and tests
+        # The accessible keypad's keys act before everything else is swallowed.
+        self.keypad: Callable[[QKeyEvent], bool] | None = None
 
     def activate(self, restore: Callable[[], None]) -> None:
         """Start filtering; ``restore`` puts the window back over its screen (placement)."""
@@ -140,6 +142,13 @@ class LockDown(QObject):
         self._window.activateWindow()
 
     def _filter_key(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.keypad is not None
+            and isinstance(event, QKeyEvent)
+            and event.type() != QEvent.Type.ShortcutOverride
+            and self.keypad(event)
+        ):
+            return True  # the keypad acted on it; nothing else sees it
         if (
             isinstance(event, QKeyEvent)
             and event.key() in _PIN_KEYS

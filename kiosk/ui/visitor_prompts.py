@@ -69,6 +69,14 @@ class StillTherePrompt(Overlay):
         self.continue_button.setAccessibleName(self.tr("Continue"))
         self._fill_countdown()
 
+    def spoken_text(self, seconds: int) -> list[str]:
+        """What speech mode says when the prompt appears."""
+        return [
+            self.tr("Still there?"),
+            self.tr("Back to the start in {seconds} s").format(seconds=seconds),
+            self.tr("Touch the screen to continue."),
+        ]
+
     def _fill_countdown(self) -> None:
         seconds = isolate(str(self._seconds))
         self.countdown.setText(self.tr("Back to the start in {seconds} s").format(seconds=seconds))

@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.content.library import ContentLibrary
 from kiosk.docs.store import DocumentStore
 from kiosk.i18n import LanguageService
+from kiosk.speech.output import SoundOutput
+from kiosk.ui.access.speech_bar import SpeechBar
+from kiosk.ui.access.speech_mode import SpeechMode
+from kiosk.ui.access.speech_service import SpeechService
 from kiosk.ui.downloads import DownloadsList
 from kiosk.ui.fonts import configure_families, set_script_families
 from kiosk.ui.home import HomeScreen
@@ -50,7 +54,13 @@ class MainWindow(QWidget):
     qr_shown = Signal(str)
 
     def __init__(
-        self, library: ContentLibrary, language: LanguageService, parent: QWidget | None = None
+        self,
+        library: ContentLibrary,
+        language: LanguageService,
+        parent: QWidget | None = None,
+        speech_output: SoundOutput | None = None,
+        speech_enabled: bool = True,
+        speech_volume_step: int = 2,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -82,7 +92,15 @@ class MainWindow(QWidget):
         # Screens scroll instead of forcing a minimum window size (which kiosk
         # platforms without a window manager cannot honour anyway).
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        # Speech mode: the speaker button in the top bar, the reading controls under it.
+        self.speech = SpeechService(language, speech_output, speech_volume_step, self)
+        self.speech_bar = SpeechBar(self)
+        self.speech_mode = SpeechMode(self, self.speech, self.speech_bar)
+        self.top_bar.speech_button.setVisible(speech_enabled)
+        self.top_bar.speech_requested.connect(self.speech.set_on)
+        self.speech.mode_changed.connect(self.top_bar.set_speech_on)
         layout.addWidget(self.top_bar)
+        layout.addWidget(self.speech_bar)
         layout.addWidget(self.stack, 1)
         # Screen changes slide and fade; a swipe drags the page along first.
         self.transition = ScreenTransition(self.stack, self.language.is_rtl)
@@ -198,6 +216,7 @@ class MainWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_allowed:
+            self.speech.stop()
             super().closeEvent(event)
             return
         log.warning("refused to close the kiosk window")
@@ -212,6 +231,7 @@ class MainWindow(QWidget):
         if language:
             self.language.set_language(language)
         self.reset_presentation()
+        self.speech.reset()
         self.section.reset()
         self.home.scroll_to_top()
         self.visitor_reset.emit()
@@ -349,6 +369,7 @@ class MainWindow(QWidget):
         self.setStyleSheet(style_sheet(self._metrics))
         # Icons and pictures are drawn in palette colours: they follow a theme change too.
         self.top_bar.apply_metrics(self._metrics)
+        self.speech_bar.apply_metrics(self._metrics)
         self.home.apply_metrics(self._metrics)
         self.section.apply_metrics(self._metrics)
         self.downloads.apply_metrics(self._metrics)

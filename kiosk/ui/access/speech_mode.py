@@ -1,0 +1,279 @@
+"""Speech mode: a first touch speaks a control, a second touch activates it; text is read.
+
+While speech mode is on, one watcher of all presses decides what a touch does:
+
+- on a tile, button or link: the first touch says its name and does nothing else; a
+  second touch on the same control (or a double tap) activates it;
+- on page text: reading starts at that paragraph and goes on to the end;
+- the speech controls themselves (speaker button, speech bar) act at once.
+
+Every screen shown is announced (title, then what can be touched); speech stops when
+the visitor navigates, switches language (it starts again in the new voice) or when the
+kiosk resets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Slot
+from PySide6.QtGui import QMouseEvent, QTextBlock
+from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
+
+from kiosk.ui import app_events
+from kiosk.ui.access.controls import accessible_name, control_at, controls
+from kiosk.ui.access.speech_bar import SpeechBar
+from kiosk.ui.access.speech_service import SpeechService
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import MainWindow
+
+_PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick}
+_WATCHED = {*_PRESSES, QEvent.Type.MouseButtonRelease}
+# A press and release further apart than this are a drag (scrolling), not a tap.
+TAP_SLOP = 12
+# Controls named when a screen is announced: enough to orient, not a catalogue.
+ANNOUNCED_CONTROLS = 12
+OBJECT_REPLACEMENT = "\ufffc"  # pictures inside the text
+
+
+def paragraphs_from(block: QTextBlock) -> list[str]:
+    """The text of ``block`` and of every block after it, pictures left out."""
+    texts: list[str] = []
+    while block.isValid():
+        text = block.text().replace(OBJECT_REPLACEMENT, " ").strip()
+        if text:
+            texts.append(text)
+        block = block.next()
+    return texts
+
+
+class SpeechMode(QObject):
+    """Wires the speech service to the window; watches presses only while it is on."""
+
+    def __init__(self, window: MainWindow, service: SpeechService, bar: SpeechBar) -> None:
+        super().__init__(window)
+        self._window = window
+        self.service = service
+        self.bar = bar
+        self._armed: QWidget | None = None
+        self._armed_href = ""
+        self._swallow_release = False
+        self._press_at: QPoint | None = None
+        self._last_event: tuple[int, int] = (0, 0)
+        # What is being read, to pause, resume and repeat it.
+        self._reading: list[str] = []
+        self._read_from_start: list[str] = []
+        self._starting_read = False
+        self._reading_utterance = 0
+        self._reading_index = 0
+        self._last_request: list[str] = []
+        # Registered now, before kiosk mode's watchers: theirs run first (newest first),
+        # so the idle clock and the admin corner still see every press.
+        app_events.watch(self, _WATCHED)
+        service.mode_changed.connect(self._on_mode_changed)
+        service.requested.connect(self._on_requested)
+        service.paragraph_started.connect(self._on_paragraph)
+        service.finished.connect(self._on_finished)
+        service.volume_changed.connect(self._on_volume)
+        bar.read_requested.connect(self.read_or_pause)
+        bar.repeat_requested.connect(self.repeat)
+        bar.volume_requested.connect(service.set_volume_step)
+        bar.set_volume_step(service.volume_step())
+        window.navigator.current_changed.connect(self._on_screen_changed)
+        window.language.language_changed.connect(self._on_screen_changed)
+
+    # ------------------------------------------------------------------ announcements
+    def screen_description(self) -> list[str]:
+        """The title, then what can be touched on the screen's own part."""
+        window = self._window
+        title = window.top_bar.title_label.accessibleName()
+        own = [
+            c for c in controls(window, window.language.is_rtl())
+            if not self._is_chrome(c)
+        ][:ANNOUNCED_CONTROLS]  # fmt: skip
+        return [title, *(accessible_name(c) for c in own)]
+
+    def _is_chrome(self, widget: QWidget) -> bool:
+        bar = self._window.top_bar
+        return bar.isAncestorOf(widget) or self.bar.isAncestorOf(widget)
+
+    @Slot()
+    def announce(self) -> None:
+        if self.service.is_on():
+            self._stop_reading()
+            self.service.say(self.screen_description())
+
+    @Slot(bool)
+    def _on_mode_changed(self, on: bool) -> None:
+        self._disarm()
+        self.bar.setVisible(on)
+        if on:
+            hint = self.tr("Speech on. Touch an item once to hear it, twice to open it.")
+            self._stop_reading()
+            self.service.say([hint, *self.screen_description()])
+        else:
+            self._stop_reading()
+
+    @Slot()
+    def _on_screen_changed(self) -> None:
+        self._disarm()
+        if self.service.is_on():
+            self.service.stop()
+            # After the screen has been laid out in its new state.
+            QTimer.singleShot(0, self.announce)
+
+    # ------------------------------------------------------------------ reading
+    def page_paragraphs(self, block: QTextBlock | None = None) -> list[str]:
+        text = self._window.section.text
+        start = block if block is not None else text.document().begin()
+        return paragraphs_from(start)
+
+    @Slot()
+    def read_or_pause(self) -> None:
+        state = self.bar.reading_state()
+        if state == "reading":
+            self.service.stop()
+            self.bar.set_reading_state("paused")
+        elif state == "paused" and self._reading:
+            self._read(self._reading[self._reading_index :], again=False)
+        else:
+            self.read_page()
+
+    def read_page(self) -> None:
+        """The page from its title to its end (the home screen: its description)."""
+        if self._window.stack.currentWidget() is self._window.section:
+            title = self._window.top_bar.title_label.accessibleName()
+            self._read([title, *self.page_paragraphs()])
+        else:
+            self._read(self.screen_description())
+
+    def read_from(self, block: QTextBlock) -> None:
+        self._read(self.page_paragraphs(block))
+
+    @Slot()
+    def repeat(self) -> None:
+        """The reading again from where it began, else the last thing said."""
+        if self._read_from_start:
+            self._read(self._read_from_start)
+        elif self._last_request:
+            self.service.say(self._last_request)
+
+    def _read(self, texts: list[str], again: bool = True) -> None:
+        if again:
+            self._read_from_start = texts
+        self._reading = texts
+        self._reading_index = 0
+        self._starting_read = True
+        try:
+            self._reading_utterance = self.service.say(texts)
+        finally:
+            self._starting_read = False
+        self.bar.set_reading_state("reading")
+
+    def _stop_reading(self) -> None:
+        self._reading = []
+        self._read_from_start = []
+        self._reading_utterance = 0
+        self.bar.set_reading_state("idle")
+
+    @Slot(int, list, str)
+    def _on_requested(self, utterance: int, texts: list[str], _language: str) -> None:
+        if not self._starting_read:
+            # Something else is said: the reading is over, Repeat repeats that.
+            self._last_request = texts
+            self._read_from_start = []
+            if self.bar.reading_state() == "reading":
+                self.bar.set_reading_state("paused")
+
+    @Slot(int, int, float)
+    def _on_paragraph(self, utterance: int, index: int, _sound_at: float) -> None:
+        if utterance == self._reading_utterance:
+            self._reading_index = index  # resuming starts again at this paragraph
+
+    @Slot(int, bool)
+    def _on_finished(self, utterance: int, completed: bool) -> None:
+        if utterance == self._reading_utterance and completed:
+            self._reading = []
+            self.bar.set_reading_state("idle")
+
+    @Slot(int)
+    def _on_volume(self, step: int) -> None:
+        self.bar.set_volume_step(step)
+        if self.service.is_on():
+            self.service.say([self.bar.volume_text()])
+
+    # ------------------------------------------------------------------ touches
+    def _disarm(self) -> None:
+        self._armed = None
+        self._armed_href = ""
+        self._swallow_release = False
+
+    def _speaks_at_once(self, control: QAbstractButton) -> bool:
+        """The speech controls act on the first touch: the way out is never two touches."""
+        return self.bar.isAncestorOf(control) or control is getattr(
+            self._window.top_bar, "speech_button", None
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.service.is_on() or not isinstance(event, QMouseEvent):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+            return False
+        # An event goes up through the parents: decide once, for the first receiver.
+        key = (int(event.type().value), event.timestamp())
+        if key == self._last_event and event.timestamp():
+            return self._swallow_release and event.type() == QEvent.Type.MouseButtonRelease
+        self._last_event = key
+        text = self._window.section.text
+        if watched is text.viewport():
+            return self._on_text(text, event)
+        if event.type() == QEvent.Type.MouseButtonDblClick:
+            # The second press of a double tap came just before: it has already acted.
+            return False
+        if event.type() in _PRESSES:
+            return self._on_press(watched)
+        if event.type() == QEvent.Type.MouseButtonRelease and self._swallow_release:
+            self._swallow_release = False
+            return True
+        return False
+
+    def _on_press(self, watched: QWidget) -> bool:
+        control = control_at(watched)
+        if control is None or self._speaks_at_once(control):
+            return False
+        if control is self._armed:
+            self._disarm()
+            return False  # the second touch activates
+        self._armed = control
+        self._armed_href = ""
+        self._swallow_release = True
+        self._stop_reading()
+        self.service.say([accessible_name(control)])
+        return True
+
+    def _on_text(self, text: QTextBrowser, event: QMouseEvent) -> bool:
+        position = event.position().toPoint()
+        if event.type() in _PRESSES:
+            self._press_at = position
+            href = text.anchorAt(position)
+            # A link's second touch goes through; a first one never presses it.
+            return bool(href) and href != self._armed_href
+        pressed, self._press_at = self._press_at, None
+        if pressed is None or (position - pressed).manhattanLength() > TAP_SLOP:
+            return False
+        href = text.anchorAt(position)
+        if href:
+            if href == self._armed_href:
+                self._disarm()
+                return False
+            self._armed = None
+            self._armed_href = href
+            self._stop_reading()
+            words = self._window.section.link_text(href)
+            self.service.say([self.tr("Link: %1").replace("%1", words)])
+            return True
+        self._disarm()
+        block = text.cursorForPosition(position).block()
+        self.read_from(block)
+        return False
