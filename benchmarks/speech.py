@@ -122,7 +122,7 @@ def child(out: Path, runs: int) -> int:
                     time.sleep(0.001)
                 if utterance in sounds:
                     latency[lang].append((sounds[utterance] - started) * 1000)
-    device_ms = speaker._output.latency * 1000  # noqa: SLF001 - the stream's own figure
+    device_ms = speaker._output.latency * 1000  # the stream's own figure
     window.speech.set_on(False)
     window.close()
     out.write_text(
