@@ -15,7 +15,7 @@ from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
 from kiosk.ui.access import speech_service
 from kiosk.ui.access.controls import accessible_name, controls
-from kiosk.ui.kiosk_mode import SPEECH_TIME_FACTOR, KioskMode
+from kiosk.ui.kiosk_mode.kiosk_mode import SPEECH_TIME_FACTOR, KioskMode
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory

@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.speech.voices import VOLUME_STEPS
-from kiosk.ui import icons
-from kiosk.ui.theme import Metrics, active_palette
+from kiosk.ui.style import icons
+from kiosk.ui.style.theme import Metrics, active_palette
 
 
 class SpeechBar(QFrame):

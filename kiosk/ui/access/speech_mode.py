@@ -20,10 +20,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Slot
 from PySide6.QtGui import QMouseEvent, QTextBlock
 from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
 
-from kiosk.ui import app_events
 from kiosk.ui.access.controls import accessible_name, control_at, controls
 from kiosk.ui.access.speech_bar import SpeechBar
 from kiosk.ui.access.speech_service import SpeechService
+from kiosk.ui.input import app_events
 
 if TYPE_CHECKING:
     from kiosk.ui.window import MainWindow

@@ -1,0 +1,1 @@
+"""Kiosk mode: lock-down, idle reset, visitor prompts, hidden admin panel, visit statistics."""
