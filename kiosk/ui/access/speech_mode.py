@@ -48,6 +48,17 @@ def paragraphs_from(block: QTextBlock) -> list[str]:
     return texts
 
 
+def _masked(widget: QWidget) -> bool:
+    """Inside the PIN pad (it opts in to keys with this property): a PIN is never spoken
+    (EN 301 549, 5.1.3.8), and its buttons act at once."""
+    parent: QWidget | None = widget
+    while parent is not None:
+        if parent.property("kioskAcceptsKeys"):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 class SpeechMode(QObject):
     """Wires the speech service to the window; watches presses only while it is on."""
 
@@ -240,7 +251,7 @@ class SpeechMode(QObject):
 
     def _on_press(self, watched: QWidget) -> bool:
         control = control_at(watched)
-        if control is None or self._speaks_at_once(control):
+        if control is None or self._speaks_at_once(control) or _masked(control):
             return False
         if control is self._armed:
             self._disarm()

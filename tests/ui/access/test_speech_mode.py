@@ -19,7 +19,7 @@ from kiosk.ui.kiosk_mode.kiosk_mode import SPEECH_TIME_FACTOR, KioskMode
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
-from tests.ui.test_kiosk_mode import BREAKOUT_KEYS, assert_still_kiosk, kiosk_config
+from tests.ui.kiosk_mode.test_kiosk_mode import BREAKOUT_KEYS, assert_still_kiosk, kiosk_config
 from tests.ui.visitor import home_tile, tap
 
 ARABIC = re.compile("[\u0600-\u06ff]")
