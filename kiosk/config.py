@@ -17,6 +17,17 @@ from typing import Any
 from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, type_name
 
 MODES = ("presentation", "kiosk")
+# Keys the accessible keypad can be given, as Qt names them ("" = none): keypads and
+# switch interfaces send these.
+KEY_NAMES = (
+    "",
+    *("Left", "Right", "Up", "Down", "Return", "Enter", "Space", "Tab", "Backspace"),
+    *("Esc", "Home", "End", "PgUp", "PgDown", "Ins", "Del", "+", "-", "*", "/", "."),
+    *(f"F{n}" for n in range(1, 13)),
+    *(str(digit) for digit in range(10)),
+    *(chr(letter) for letter in range(ord("A"), ord("Z") + 1)),
+)
+KEYPAD_ACTIONS = ("next", "previous", "select", "back", "help", "speech")
 CONFIG_NAME = "config.toml"
 APP_FOLDER = "cri-kiosk"
 
@@ -133,15 +144,17 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=1, maximum=4),
     Setting("keypad.next", "keypad_next", str,
             "kiosk mode: key that moves the focus to the next control, e.g. \"Right\"; "
-            "empty: none"),
+            "empty: none", choices=KEY_NAMES),
     Setting("keypad.previous", "keypad_previous", str,
-            "kiosk mode: key that moves the focus to the previous control"),
+            "kiosk mode: key that moves the focus to the previous control", choices=KEY_NAMES),
     Setting("keypad.select", "keypad_select", str,
-            "kiosk mode: key that opens the focused control, e.g. \"Return\""),
-    Setting("keypad.back", "keypad_back", str, "kiosk mode: key that goes back"),
-    Setting("keypad.help", "keypad_help", str, "kiosk mode: key that speaks the keypad's keys"),
+            "kiosk mode: key that opens the focused control", choices=KEY_NAMES),
+    Setting("keypad.back", "keypad_back", str, "kiosk mode: key that goes back",
+            choices=KEY_NAMES),
+    Setting("keypad.help", "keypad_help", str, "kiosk mode: key that speaks the keypad's keys",
+            choices=KEY_NAMES),
     Setting("keypad.speech", "keypad_speech", str,
-            "kiosk mode: key that turns speech mode on or off"),
+            "kiosk mode: key that turns speech mode on or off", choices=KEY_NAMES),
 )  # fmt: skip
 
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
@@ -229,7 +242,26 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
             values[setting.attribute] = _convert(setting, value, path)
         except ValueError as error:
             problems.append(ConfigProblem(path, line, f"{key}: {error}"))
+    _drop_shared_keys(values, text, path, problems)
     return LoadedConfig(replace(Config(), source=path, **values), tuple(problems), text)
+
+
+def _drop_shared_keys(
+    values: dict[str, Any], text: str, path: Path, problems: list[ConfigProblem]
+) -> None:
+    """One key, one keypad action: a key named twice keeps its first action."""
+    taken: dict[str, str] = {}
+    for action in KEYPAD_ACTIONS:
+        name = values.get(f"keypad_{action}", "")
+        if not name:
+            continue
+        if name in taken:
+            key = f"keypad.{action}"
+            message = f"{key}: {name!r} is already keypad.{taken[name]}; {key} is left unset"
+            problems.append(ConfigProblem(path, _line_of(text, key), message))
+            values[f"keypad_{action}"] = ""
+        else:
+            taken[name] = action
 
 
 def _flatten(
@@ -321,7 +353,7 @@ def _number(value: float | None) -> str:
 def _choices(setting: Setting) -> str:
     if not setting.choices:
         return ""
-    return "; allowed: " + ", ".join(setting.choices)
+    return "; allowed: " + ", ".join(choice or '""' for choice in setting.choices)
 
 
 def check_against_site(

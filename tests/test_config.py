@@ -196,3 +196,15 @@ def test_a_default_language_that_is_not_offered_is_reported(tmp_path: Path) -> N
     assert ":1: error: default_language 'en' is not in languages" in str(problem)
     assert checked.config.default_language == ""
     assert checked.config.languages == ("fr", "ar")
+
+
+def test_keypad_keys_are_checked_by_name_and_never_shared() -> None:
+    text = '[keypad]\nnext = "Right"\nprevious = "PageUp"\nselect = "Right"\nhelp = "F1"\n'
+    loaded = parse(text)
+    messages = [str(problem) for problem in loaded.problems]
+    assert len(messages) == 2, messages
+    assert (
+        ":3: error: keypad.previous: 'PageUp' is not allowed; allowed: \"\", Left," in (messages[0])
+    )
+    assert ":4: error: keypad.select: 'Right' is already keypad.next" in messages[1]
+    assert loaded.config.keypad_keys == {"next": "Right", "help": "F1"}

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
+from kiosk.config import KEYPAD_ACTIONS
 from kiosk.ui.access.controls import accessible_name, controls, scroll_into_view
 from kiosk.ui.access.focus_ring import FocusRing
 from kiosk.ui.access.speech_service import SpeechService
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.keypad")
 
-ACTIONS = ("next", "previous", "select", "back", "help", "speech")
+ACTIONS = KEYPAD_ACTIONS
 _MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -41,6 +42,8 @@ def key_code(name: str) -> int | None:
         return None
     combination = sequence[0]  # type: ignore[index]
     if combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        return None
+    if combination.key() == Qt.Key.Key_unknown:
         return None
     return int(combination.key().value)
 

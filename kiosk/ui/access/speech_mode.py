@@ -17,13 +17,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Slot
-from PySide6.QtGui import QMouseEvent, QTextBlock
-from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
+from PySide6.QtGui import QColor, QMouseEvent, QTextBlock, QTextCursor
+from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QTextEdit, QWidget
 
 from kiosk.ui.access.controls import accessible_name, control_at, controls
 from kiosk.ui.access.speech_bar import SpeechBar
 from kiosk.ui.access.speech_service import SpeechService
 from kiosk.ui.input import app_events
+from kiosk.ui.style.theme import active_palette
 
 if TYPE_CHECKING:
     from kiosk.ui.window import MainWindow
@@ -37,15 +38,16 @@ ANNOUNCED_CONTROLS = 12
 OBJECT_REPLACEMENT = "\ufffc"  # pictures inside the text
 
 
-def paragraphs_from(block: QTextBlock) -> list[str]:
-    """The text of ``block`` and of every block after it, pictures left out."""
-    texts: list[str] = []
+def paragraphs_from(block: QTextBlock) -> list[tuple[str, int]]:
+    """The text and block number of ``block`` and of every block after it, pictures left
+    out."""
+    found: list[tuple[str, int]] = []
     while block.isValid():
         text = block.text().replace(OBJECT_REPLACEMENT, " ").strip()
         if text:
-            texts.append(text)
+            found.append((text, block.blockNumber()))
         block = block.next()
-    return texts
+    return found
 
 
 def _masked(widget: QWidget) -> bool:
@@ -73,8 +75,8 @@ class SpeechMode(QObject):
         self._press_at: QPoint | None = None
         self._last_event: tuple[int, int] = (0, 0)
         # What is being read, to pause, resume and repeat it.
-        self._reading: list[str] = []
-        self._read_from_start: list[str] = []
+        self._reading: list[tuple[str, int]] = []
+        self._read_from_start: list[tuple[str, int]] = []
         self._starting_read = False
         self._reading_utterance = 0
         self._reading_index = 0
@@ -135,7 +137,8 @@ class SpeechMode(QObject):
             QTimer.singleShot(0, self.announce)
 
     # ------------------------------------------------------------------ reading
-    def page_paragraphs(self, block: QTextBlock | None = None) -> list[str]:
+    def page_paragraphs(self, block: QTextBlock | None = None) -> list[tuple[str, int]]:
+        """The section text's paragraphs (text, block number) from ``block`` on."""
         text = self._window.section.text
         start = block if block is not None else text.document().begin()
         return paragraphs_from(start)
@@ -155,9 +158,9 @@ class SpeechMode(QObject):
         """The page from its title to its end (the home screen: its description)."""
         if self._window.stack.currentWidget() is self._window.section:
             title = self._window.top_bar.title_label.accessibleName()
-            self._read([title, *self.page_paragraphs()])
+            self._read([(title, -1), *self.page_paragraphs()])
         else:
-            self._read(self.screen_description())
+            self._read([(text, -1) for text in self.screen_description()])
 
     def read_from(self, block: QTextBlock) -> None:
         self._read(self.page_paragraphs(block))
@@ -170,14 +173,15 @@ class SpeechMode(QObject):
         elif self._last_request:
             self.service.say(self._last_request)
 
-    def _read(self, texts: list[str], again: bool = True) -> None:
+    def _read(self, paragraphs: list[tuple[str, int]], again: bool = True) -> None:
+        """Say ``paragraphs`` (text, block number or -1 for none) one after another."""
         if again:
-            self._read_from_start = texts
-        self._reading = texts
+            self._read_from_start = paragraphs
+        self._reading = paragraphs
         self._reading_index = 0
         self._starting_read = True
         try:
-            self._reading_utterance = self.service.say(texts)
+            self._reading_utterance = self.service.say([text for text, _ in paragraphs])
         finally:
             self._starting_read = False
         self.bar.set_reading_state("reading")
@@ -187,6 +191,33 @@ class SpeechMode(QObject):
         self._read_from_start = []
         self._reading_utterance = 0
         self.bar.set_reading_state("idle")
+        self._highlight(-1)
+
+    def _highlight(self, block_number: int) -> None:
+        """Mark the paragraph being read, and keep it in view (low-vision visitors follow
+        the voice on the screen)."""
+        text = self._window.section.text
+        if block_number < 0:
+            if text.extraSelections():
+                text.setExtraSelections([])
+            return
+        block = text.document().findBlockByNumber(block_number)
+        if not block.isValid():
+            return
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(block)
+        selection.cursor.movePosition(
+            QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+        )
+        selection.format.setBackground(QColor(active_palette().accent_soft))
+        text.setExtraSelections([selection])
+        text.setTextCursor(QTextCursor(block))
+        text.ensureCursorVisible()
+
+    def highlighted_block(self) -> int:
+        """The block number marked as being read, or -1."""
+        selections = self._window.section.text.extraSelections()
+        return selections[0].cursor.block().blockNumber() if selections else -1
 
     @Slot(int, list, str)
     def _on_requested(self, utterance: int, texts: list[str], _language: str) -> None:
@@ -199,14 +230,16 @@ class SpeechMode(QObject):
 
     @Slot(int, int, float)
     def _on_paragraph(self, utterance: int, index: int, _sound_at: float) -> None:
-        if utterance == self._reading_utterance:
+        if utterance == self._reading_utterance and index < len(self._reading):
             self._reading_index = index  # resuming starts again at this paragraph
+            self._highlight(self._reading[index][1])
 
     @Slot(int, bool)
     def _on_finished(self, utterance: int, completed: bool) -> None:
         if utterance == self._reading_utterance and completed:
             self._reading = []
             self.bar.set_reading_state("idle")
+            self._highlight(-1)
 
     @Slot(int)
     def _on_volume(self, step: int) -> None:
