@@ -50,15 +50,20 @@ def first_audible(pcm: bytes) -> int | None:
 
 
 class SilentOutput:
-    """No sound device: speech is synthesised and dropped (the UI still behaves)."""
+    """No sound device: speech is synthesised and dropped, at the pace it would play, so
+    that the screen follows the reading (and the idle clock) as on a box with sound."""
 
     latency = 0.0
 
+    def __init__(self) -> None:
+        self._rate = 22050
+
     def begin(self, sample_rate: int) -> bool:
+        self._rate = sample_rate
         return True
 
     def write(self, pcm: bytes) -> None:
-        pass
+        time.sleep(len(pcm) / 2 / self._rate)
 
     def finish(self) -> None:
         pass

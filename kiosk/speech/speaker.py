@@ -146,6 +146,7 @@ class Speaker:
         if not output.begin(self.espeak.sample_rate):
             # No sound device: still synthesise, so the screen follows the reading.
             output = SilentOutput()
+            output.begin(self.espeak.sample_rate)
         voice = voice_for(request.language).name
         rate = self.espeak.sample_rate
         for index, text in enumerate(request.texts):

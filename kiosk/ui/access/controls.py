@@ -34,6 +34,13 @@ def layer_roots(window: QWidget) -> list[QWidget]:
     return [window]
 
 
+def spoken_language(widget: QWidget) -> str:
+    """The language a control's name is in when it is not the screen's: each language
+    button is named in its own language, and must be spoken by that language's voice."""
+    code = widget.property("language")
+    return code if isinstance(code, str) else ""
+
+
 def window_rect(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 

@@ -17,7 +17,12 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.config import KEYPAD_ACTIONS
-from kiosk.ui.access.controls import accessible_name, controls, scroll_into_view
+from kiosk.ui.access.controls import (
+    accessible_name,
+    controls,
+    scroll_into_view,
+    spoken_language,
+)
 from kiosk.ui.access.focus_ring import FocusRing
 from kiosk.ui.access.speech_service import SpeechService
 from kiosk.ui.overlay import Overlay, open_overlays
@@ -151,9 +156,10 @@ class Keypad(QObject):
     def _focus(self, target: QAbstractButton | None) -> None:
         self.focused = target
         if target is not None:
+            log.debug("keypad focus: %s", accessible_name(target))
             scroll_into_view(target)
             if self._speech.is_on():
-                self._speech.say([accessible_name(target)])
+                self._speech.say([accessible_name(target)], spoken_language(target))
         self.ring.follow(target)
 
     @Slot()

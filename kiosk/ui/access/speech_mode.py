@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QTextEdit, QWidget
 
-from kiosk.ui.access.controls import accessible_name, control_at, controls
+from kiosk.ui.access.controls import accessible_name, control_at, controls, spoken_language
 from kiosk.ui.access.speech_bar import SpeechBar
 from kiosk.ui.access.speech_service import SpeechService
 from kiosk.ui.input import app_events
@@ -293,7 +293,7 @@ class SpeechMode(QObject):
         self._armed_href = ""
         self._swallow_release = True
         self._stop_reading()
-        self.service.say([accessible_name(control)])
+        self.service.say([accessible_name(control)], spoken_language(control))
         return True
 
     def _on_text(self, text: QTextBrowser, event: QMouseEvent) -> bool:

@@ -121,6 +121,8 @@ def test_the_language_switch_changes_the_voice_at_once(
     heard = speech_on(qtbot, window)
     arabic = window.top_bar.language_buttons["ar"]
     tap(qtbot, arabic)
+    # Each language button is named in its own language, by that language's voice.
+    assert heard.last == (["العربية"], "ar")
     tap(qtbot, arabic)
     assert window.language.current == "ar"
     qtbot.waitUntil(lambda: heard.last[1] == "ar")
