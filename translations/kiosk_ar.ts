@@ -202,31 +202,31 @@
     <name>Keypad</name>
     <message>
         <source>%1: next item</source>
-        <translation>%1: العنصر التالي</translation>
+        <translation>%1: العُنْصُرُ التّالي</translation>
     </message>
     <message>
         <source>%1: previous item</source>
-        <translation>%1: العنصر السابق</translation>
+        <translation>%1: العُنْصُرُ السّابِقُ</translation>
     </message>
     <message>
         <source>%1: open the item</source>
-        <translation>%1: فتح العنصر</translation>
+        <translation>%1: فَتْحُ العُنْصُرِ</translation>
     </message>
     <message>
         <source>%1: back</source>
-        <translation>%1: رجوع</translation>
+        <translation>%1: رُجوعٌ</translation>
     </message>
     <message>
         <source>%1: this help</source>
-        <translation>%1: هذه المساعدة</translation>
+        <translation>%1: هَذِهِ المُساعَدَةُ</translation>
     </message>
     <message>
         <source>%1: speech on or off</source>
-        <translation>%1: تشغيل القراءة الصوتية أو إيقافها</translation>
+        <translation>%1: تَشْغيلُ القراءة الصوتية أَوْ إيقافُها</translation>
     </message>
     <message>
         <source>Keypad.</source>
-        <translation>لوحة المفاتيح.</translation>
+        <translation>لَوْحَةُ المَفاتيحِ.</translation>
     </message>
 </context>
 <context>
@@ -386,11 +386,11 @@
     <name>SpeechMode</name>
     <message>
         <source>Speech on. Touch an item once to hear it, twice to open it.</source>
-        <translation>القراءة الصوتية مفعّلة. المس عنصرًا مرة واحدة لسماعه، ومرتين لفتحه.</translation>
+        <translation>القراءة الصوتية مُفَعَّلَةٌ. اِلْمَسْ عنصرًا مرة واحِدَةً لِسَماعِهِ، وَمَرَّتَيْنِ لِفَتْحِهِ.</translation>
     </message>
     <message>
         <source>Link: %1</source>
-        <translation>رابط: %1</translation>
+        <translation>رابِطٌ: %1</translation>
     </message>
 </context>
 <context>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>Touch the screen to continue.</source>
-        <translation>المس الشاشة للمتابعة.</translation>
+        <translation>اِلْمَسِ الشّاشَةَ لِلْمُتابَعَةِ.</translation>
     </message>
 </context>
 <context>
@@ -459,11 +459,11 @@
     </message>
     <message>
         <source>Speech: on, tap to stop</source>
-        <translation>القراءة الصوتية: مفعّلة، المس لإيقافها</translation>
+        <translation>القراءة الصوتية: مُفَعَّلَةٌ، اِلْمَسْ لِإيقافِها</translation>
     </message>
     <message>
         <source>Speech: off, tap to hear the screen</source>
-        <translation>القراءة الصوتية: متوقفة، المس لسماع محتوى الشاشة</translation>
+        <translation>القراءة الصوتية: مُتَوَقِّفَةٌ، اِلْمَسْ لِسَماعِ مُحْتَوى الشّاشَةِ</translation>
     </message>
 </context>
 <context>
