@@ -246,6 +246,7 @@ class MainWindow(QWidget):
         """The document store, the Downloads list, the viewer and the QR overlay."""
         self._viewer: DocumentViewer | None = None
         self.qr_overlay = QrOverlay(self)
+        self.speech_mode.follow(self.qr_overlay)
         self._connect_documents(library)
 
     def _connect_documents(self, library: ContentLibrary) -> None:
@@ -275,6 +276,7 @@ class MainWindow(QWidget):
 
             self._viewer = DocumentViewer(self.documents, self)
             self._viewer.apply_metrics(self._metrics)
+            self.speech_mode.follow(self._viewer)
         return self._viewer
 
     @Slot(str)

@@ -62,11 +62,15 @@ class Keypad(QObject):
         keys: dict[str, str],
         speech: SpeechService,
         stands_aside: Callable[[], bool],
+        wake: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._speech = speech
         self._stands_aside = stands_aside
+        # Takes the attract screen away (True when it did): any keypad key then only
+        # wakes the kiosk, as a first touch does.
+        self._wake = wake
         self._actions: dict[int, str] = {}
         self._names: dict[str, str] = {}
         for action, name in keys.items():
@@ -99,6 +103,8 @@ class Keypad(QObject):
         return True
 
     def perform(self, action: str) -> None:
+        if self._wake():
+            return
         if action in ("next", "previous"):
             self.move(1 if action == "next" else -1)
         elif action == "select":

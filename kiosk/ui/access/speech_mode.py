@@ -16,14 +16,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QTextBlock, QTextCursor
-from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QTextEdit, QWidget
 
 from kiosk.ui.access.controls import accessible_name, control_at, controls, spoken_language
 from kiosk.ui.access.speech_bar import SpeechBar
 from kiosk.ui.access.speech_service import SpeechService
 from kiosk.ui.input import app_events
+from kiosk.ui.overlay import Overlay
 from kiosk.ui.style.theme import active_palette
 
 if TYPE_CHECKING:
@@ -62,7 +63,8 @@ def _masked(widget: QWidget) -> bool:
 
 
 class SpeechMode(QObject):
-    """Wires the speech service to the window; watches presses only while it is on."""
+    """Wires the speech service to the window. Its press watcher is always registered (see
+    below) and lets every press through while speech mode is off."""
 
     def __init__(self, window: MainWindow, service: SpeechService, bar: SpeechBar) -> None:
         super().__init__(window)
@@ -116,6 +118,34 @@ class SpeechMode(QObject):
         if self.service.is_on():
             self._stop_reading()
             self.service.say(self.screen_description())
+
+    def follow(self, overlay: Overlay) -> None:
+        """Announce ``overlay`` (document, QR code) when it opens, the screen when it
+        closes."""
+        overlay.opened.connect(lambda: QTimer.singleShot(0, lambda: self._announce(overlay)))
+        overlay.closed.connect(self._on_screen_changed)
+
+    def overlay_description(self, overlay: QWidget) -> list[str]:
+        """The overlay's words (title, explanation), top to bottom, then its controls."""
+        window = self._window
+        labels = [
+            label for label in overlay.findChildren(QLabel)
+            if label.isVisible() and label.text().strip() and control_at(label) is None
+            and label.textFormat() != Qt.TextFormat.RichText
+        ]  # fmt: skip
+        labels.sort(key=lambda label: (label.mapTo(window, QPoint(0, 0)).y(),
+                                       label.mapTo(window, QPoint(0, 0)).x()))  # fmt: skip
+        own = controls(window, window.language.is_rtl())[:ANNOUNCED_CONTROLS]
+        return [
+            *(label.accessibleName() or label.text() for label in labels),
+            *(accessible_name(c) for c in own),
+        ]
+
+    def _announce(self, overlay: QWidget) -> None:
+        if self.service.is_on() and overlay.isVisible():
+            self._disarm()
+            self._stop_reading()
+            self.service.say(self.overlay_description(overlay))
 
     @Slot(bool)
     def _on_mode_changed(self, on: bool) -> None:

@@ -69,6 +69,7 @@ class KioskMode(QObject):
             keypad_keys(config.keypad_keys),
             window.speech,
             lambda: self.pin_pad.is_open() or self.admin.is_open(),
+            self._wake_from_attract,
         )
         if self.keypad.enabled:
             self.lockdown.keypad = self.keypad.handle
@@ -127,6 +128,12 @@ class KioskMode(QObject):
             ("kiosk-pin-pad", self.pin_pad.open_overlay),
             ("kiosk-admin", self.admin.open_overlay),
         ]
+
+    def _wake_from_attract(self) -> bool:
+        if not self.attract.is_open():
+            return False
+        self.attract.woken.emit()
+        return True
 
     @Slot(bool)
     def _on_speech_mode(self, on: bool) -> None:

@@ -189,6 +189,25 @@ def test_a_double_tap_opens_at_once(make_window: WindowFactory, qtbot: QtBot) ->
     assert window.current_screen() == page_id
 
 
+def test_a_document_and_a_qr_code_are_announced_when_they_open(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    heard = speech_on(qtbot, window)
+    window.navigator.go("telechargements")
+    row = window.downloads.rows[0]
+    tap(qtbot, row)
+    tap(qtbot, row)
+    qtbot.waitUntil(lambda: window.viewer.isVisible())
+    qtbot.waitUntil(lambda: heard.last[0][0] == window.viewer.title_label.text())
+    assert accessible_name(window.viewer.close_button) in heard.last[0]
+    tap(qtbot, window.viewer.close_button)
+    tap(qtbot, window.viewer.close_button)
+    assert not window.viewer.isVisible()
+    # Back on the page: the page is announced again.
+    qtbot.waitUntil(lambda: heard.last[0][0] == window.top_bar.title_label.accessibleName())
+
+
 def test_navigation_and_reset_stop_speech(make_window: WindowFactory, qtbot: QtBot) -> None:
     window = make_window()
     speech_on(qtbot, window)
@@ -335,6 +354,17 @@ def test_the_keypad_never_reaches_the_admin_exit(kiosk: KioskRun, qtbot: QtBot) 
     for key, modifiers in BREAKOUT_KEYS:
         qtbot.keyClick(window, key, modifiers)
         assert_still_kiosk(kiosk)
+
+
+def test_a_keypad_key_wakes_the_attract_screen(kiosk: KioskRun, qtbot: QtBot) -> None:
+    window = kiosk.window
+    mode = kiosk.mode
+    assert isinstance(window, MainWindow) and isinstance(mode, KioskMode)
+    mode.attract.open_overlay()
+    press(qtbot, window, "select")
+    assert not mode.attract.is_open()
+    assert window.current_screen() == HOME  # woken only: nothing was opened
+    assert mode.keypad.focused is None
 
 
 def test_still_there_is_spoken_with_more_time_in_speech_mode(kiosk: KioskRun, qtbot: QtBot) -> None:
