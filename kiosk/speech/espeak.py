@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import importlib.util
 import logging
+import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +61,21 @@ def _system() -> tuple[str, str] | None:
     return (name, "") if name else None
 
 
+def _allow_runtime_dlls(library_path: str) -> None:
+    """Windows: espeak-ng.dll needs the MSVC C++ runtime (msvcp140.dll), which a laptop
+    without the VC++ redistributable lacks; PySide6's wheel carries it. Located without
+    importing Qt, so ``cri-kiosk speak`` stays Qt-free."""
+    if sys.platform != "win32":
+        return
+    folders = [os.path.dirname(library_path)]
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.submodule_search_locations:
+        folders.extend(spec.submodule_search_locations)
+    for folder in folders:
+        if os.path.isdir(folder):
+            os.add_dll_directory(folder)
+
+
 class Espeak:
     """One loaded eSpeak NG library: 16-bit mono PCM at ``sample_rate``."""
 
@@ -69,6 +87,7 @@ class Espeak:
                 "(or on Debian: apt-get install libespeak-ng1)"
             )
         library_path, data = found
+        _allow_runtime_dlls(library_path)
         try:
             lib = ctypes.CDLL(library_path)
         except OSError as error:
