@@ -15,9 +15,6 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
 
 from kiosk.ui.overlay import open_overlays
 
-# Controls whose tops are this close (a share of their height) sit on one row.
-ROW_TOLERANCE = 0.5
-
 
 def accessible_name(widget: QWidget) -> str:
     """The name assistive technology reads for ``widget`` (its accessible interface)."""
@@ -42,7 +39,15 @@ def spoken_language(widget: QWidget) -> str:
 
 
 def window_rect(widget: QWidget, window: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    """Where ``widget`` is in ``window``, as if no scroll area around it were scrolled:
+    the reading order must not change when the keypad scrolls a control into view."""
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            rect.translate(parent.horizontalScrollBar().value(), parent.verticalScrollBar().value())
+        parent = parent.parentWidget()
+    return rect
 
 
 def controls(window: QWidget, rtl: bool) -> list[QAbstractButton]:
@@ -64,18 +69,21 @@ def controls(window: QWidget, rtl: bool) -> list[QAbstractButton]:
 def reading_order(
     widgets: list[QAbstractButton], window: QWidget, rtl: bool
 ) -> list[QAbstractButton]:
-    """Rows from the top; along each row from the leading edge."""
+    """Rows from the top; along each row from the leading edge. Controls share a row when
+    each one's middle is level with the other (buttons of different heights, one bar)."""
     rects = {id(w): window_rect(w, window) for w in widgets}
-    ordered = sorted(widgets, key=lambda w: (rects[id(w)].top(), rects[id(w)].left()))
+    ordered = sorted(widgets, key=lambda w: (rects[id(w)].center().y(), rects[id(w)].left()))
     rows: list[list[QAbstractButton]] = []
+    band = QRect()
     for widget in ordered:
         rect = rects[id(widget)]
-        if rows:
-            first = rects[id(rows[-1][0])]
-            if abs(rect.top() - first.top()) <= ROW_TOLERANCE * max(1, first.height()):
-                rows[-1].append(widget)
-                continue
+        middle = rect.center().y()
+        if rows and band.top() <= middle <= band.bottom() and rect.top() <= band.center().y():
+            rows[-1].append(widget)
+            band = band.united(rect)
+            continue
         rows.append([widget])
+        band = QRect(rect)
     result: list[QAbstractButton] = []
     for row in rows:
         row.sort(key=lambda w: rects[id(w)].center().x(), reverse=rtl)

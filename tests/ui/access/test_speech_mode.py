@@ -256,6 +256,17 @@ def test_every_control_has_an_accessible_name_in_the_current_language(
             assert shown, (lang, screen)
             for control in shown:
                 assert accessible_name(control), (lang, screen, control)
+        # The screens over the screens: a document and a QR code.
+        for show, overlay in (
+            (lambda: window.open_document(window.downloads.rows[0].doc_id), window.viewer),
+            (lambda: window.show_qr(window.library.site.url, "CRI"), window.qr_overlay),
+        ):
+            show()
+            shown = controls(window, window.language.is_rtl())
+            assert shown and all(overlay.isAncestorOf(c) for c in shown), (lang, overlay)
+            for control in shown:
+                assert accessible_name(control), (lang, overlay, control)
+            overlay.close_overlay()
         bar = [*window.top_bar.findChildren(type(window.top_bar.home_button)),
                *window.speech_bar.buttons()]  # fmt: skip
         chrome[lang] = [accessible_name(b) for b in bar if b.property("language") is None]
@@ -305,7 +316,7 @@ def test_keypad_focus_order_on_every_screen_mirrored_in_arabic(
     for lang in LANGUAGES:
         window.language.set_language(lang)
         QApplication.processEvents()
-        for screen in (HOME, *window.library.page_ids[:4]):
+        for screen in (HOME, *window.library.page_ids):
             window.navigator.go(screen) if screen != HOME else window.navigator.home()
             chain = mode.keypad.chain()
             visited = []
@@ -339,21 +350,53 @@ def test_keypad_select_opens_and_back_returns(kiosk: KioskRun, qtbot: QtBot) -> 
 
 
 def test_the_keypad_never_reaches_the_admin_exit(kiosk: KioskRun, qtbot: QtBot) -> None:
+    """Every control the keypad can reach on a screen of each kind (home, a section with
+    a picture, the downloads, the key figures), in French and Arabic, opened and left
+    again; then the keypad's and the break-out keys pressed wherever that left it."""
     window = kiosk.window
     mode = kiosk.mode
     assert isinstance(window, MainWindow) and isinstance(mode, KioskMode)
-    keys = [getattr(Qt.Key, f"Key_{name}") for name in KEYPAD.values()]
+
+    def assert_no_admin() -> None:
+        assert not mode.pin_pad.is_open()
+        assert not mode.admin.is_open()
+        assert_still_kiosk(kiosk)
+
     for lang in ("fr", "ar"):
-        window.language.set_language(lang)
-        for _ in range(3):
-            for key in [*keys, *keys, *(k for k, _m in BREAKOUT_KEYS)]:
-                qtbot.keyClick(window.focusWidget() or window, key)
-                assert not mode.pin_pad.is_open()
-                assert not mode.admin.is_open()
-                assert_still_kiosk(kiosk)
+        for screen in (HOME, window.library.page_ids[0], "telechargements", "chiffres-cles"):
+            window.language.set_language(lang)
+            window.navigator.go(screen) if screen != HOME else window.navigator.home()
+            QApplication.processEvents()
+            for index in range(len(mode.keypad.chain())):
+                chain = mode.keypad.chain()
+                if index >= len(chain):
+                    break
+                assert not any(mode.pin_pad.isAncestorOf(c) for c in chain)
+                assert mode.keypad.focused is None  # "back" leaves nothing focused
+                for _ in range(index + 1):
+                    press(qtbot, window, "next")
+                assert mode.keypad.focused is chain[index], (
+                    lang,
+                    screen,
+                    index,
+                    [accessible_name(c) for c in chain],
+                    [accessible_name(c) for c in mode.keypad.chain()],
+                )
+                press(qtbot, window, "select")
+                assert_no_admin()
+                press(qtbot, window, "back")
+                assert_no_admin()
+                window.language.set_language(lang)
+                window.navigator.go(screen) if screen != HOME else window.navigator.home()
+                QApplication.processEvents()  # the bar lays itself out again
+    keys = [getattr(Qt.Key, f"Key_{name}") for name in KEYPAD.values()]
+    for key in [*keys, *keys, *(k for k, _m in BREAKOUT_KEYS)]:
+        qtbot.keyClick(window.focusWidget() or window, key)
+        assert_no_admin()
     for key, modifiers in BREAKOUT_KEYS:
         qtbot.keyClick(window, key, modifiers)
-        assert_still_kiosk(kiosk)
+        assert_no_admin()
+    window.speech.set_on(False)
 
 
 def test_a_keypad_key_wakes_the_attract_screen(kiosk: KioskRun, qtbot: QtBot) -> None:
@@ -376,6 +419,9 @@ def test_still_there_is_spoken_with_more_time_in_speech_mode(kiosk: KioskRun, qt
     assert mode.idle.intervals() == (before[0] * SPEECH_TIME_FACTOR, before[1] * SPEECH_TIME_FACTOR)
     mode.idle.prompt_requested.emit(40)
     assert heard.last[0][0] == mode.prompt.title.text()
+    shown = controls(window, window.language.is_rtl())
+    assert shown == [mode.prompt.continue_button]
+    assert accessible_name(shown[0])
     tap(qtbot, mode.prompt.continue_button)  # a touch extends the visit
     assert mode.idle.intervals()[0] == before[0] * SPEECH_TIME_FACTOR
 
