@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -23,8 +23,9 @@ from kiosk.content.documents import document_id_from_url
 from kiosk.content.library import ContentLibrary, PageView
 from kiosk.content.links import section_id_from_url, web_address_from_url
 from kiosk.font_families import font_for
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
 from kiosk.palette import Palette
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
 from kiosk.ui.screens.text_images import ImageFitter
 from kiosk.ui.screens.tile import Tile
@@ -50,7 +51,7 @@ DOCUMENTS_KEPT = 12
 GRAPHIC_MAX_SHARE = 0.5
 
 
-class SectionPage(QWidget):
+class SectionPage(FollowsLanguage, QWidget):
     """Shows one section in one language. Built once, re-filled for every visit."""
 
     section_requested = Signal(str)
@@ -211,15 +212,11 @@ class SectionPage(QWidget):
             view = self._library.view(parent, self._lang)
             title = view.page.title if view is not None else parent
             self.parent_button.setText(title)
-            self.parent_button.setAccessibleName(self.tr("Part of: %1").replace("%1", title))
+            self.parent_button.setAccessibleName(fill(self.tr("Part of: %1"), title))
         self._place_parent_button()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.LayoutDirectionChange:
-            self._refresh_icons()
-        super().changeEvent(event)
+    def direction_changed(self) -> None:
+        self._refresh_icons()
 
     # filling ---------------------------------------------------------------------
     def _fill(self, view: PageView) -> None:
@@ -243,7 +240,7 @@ class SectionPage(QWidget):
             return
         shown_in = self._library.language(view.page.lang).name
         note = self.tr("This page is not yet available in your language. Shown in: %1.")
-        set_label_text(self.fallback_note, note.replace("%1", isolate(shown_in)))
+        set_label_text(self.fallback_note, fill(note, shown_in))
         self.fallback_note.show()
 
     def _fill_downloads(self, view: PageView) -> None:
