@@ -27,6 +27,7 @@ from kiosk.i18n import fill
 from kiosk.palette import Palette
 from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
+from kiosk.ui.screens.text_fragments import fragments
 from kiosk.ui.screens.text_images import ImageFitter
 from kiosk.ui.screens.tile import Tile
 from kiosk.ui.style import icons
@@ -433,19 +434,12 @@ class SectionPage(FollowsLanguage, QWidget):
 
     def _anchor_text(self, href: str) -> str:
         """The words of the link to ``href`` as the visitor read them."""
-        document = self.text.document()
-        block = document.begin()
         words: list[str] = []
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().anchorHref() == href:
-                    words.append(fragment.text())
-                elif words:
-                    return "".join(words).strip()
-                iterator += 1
-            block = block.next()
+        for fragment in fragments(self.text.document()):
+            if fragment.charFormat().anchorHref() == href:
+                words.append(fragment.text())
+            elif words:
+                break
         return "".join(words).strip()
 
     def _open_related(self, tile: Tile) -> None:
