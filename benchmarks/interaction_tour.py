@@ -243,11 +243,7 @@ class Tour:
             time.sleep(0.001)
 
     def close(self) -> None:
-        window = self.window
-        if self.kiosk.mode is not None:
-            self.kiosk.mode.stop()
-        window.set_close_allowed(True)
-        window.close()
+        self.kiosk.stop()
         self.app.processEvents()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -14,6 +15,9 @@ from kiosk.ui.kiosk_mode.idle import IdleWatcher
 from kiosk.ui.kiosk_mode.lockdown import LockDown
 from kiosk.ui.kiosk_mode.visitor_prompts import AttractScreen, StillTherePrompt
 from kiosk.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.presenting.loop import LoopPlayer
 
 log = logging.getLogger("kiosk.mode")
 
@@ -98,6 +102,12 @@ class KioskMode(QObject):
         self.idle.stop()
         self.lockdown.deactivate()
         self.window.set_close_allowed(True)
+
+    def play_loop_instead_of_attract(self, loop: LoopPlayer) -> None:
+        """After the reset between visitors, ``loop`` plays where the attract screen would
+        open, until the next visitor's first touch."""
+        self.idle.attract_requested.disconnect(self.attract.open_overlay)
+        loop.follow(self.idle)
 
     def tour_screens(self) -> list[tuple[str, Callable[[], None]]]:
         """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
