@@ -241,10 +241,7 @@ class KioskRun(QObject):
                 "config": str(settings.source or "-"),
                 "log": str(self._options.log_file or "-"),
             }
-            start_language = window.language.current
-            mode = KioskMode(
-                window, settings, details, recent_problems.records, lambda: start_language
-            )
+            mode = KioskMode(window, settings, details, recent_problems.records)
             mode.reload_requested.connect(self.reload)
             if settings.stats_enabled:
                 self._record_statistics(window, mode, settings)

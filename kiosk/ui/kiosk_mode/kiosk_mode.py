@@ -40,11 +40,12 @@ class KioskMode(QObject):
         config: Config,
         details: dict[str, str],
         recent_problems: Iterable[str],
-        default_language: Callable[[], str],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._default_language = default_language
+        # Every visitor starts in the language the kiosk started in (the config's
+        # default_language, else the site's default).
+        self._start_language = window.language.current
         self.lockdown = LockDown(window, config.hide_cursor, self)
         self.idle = IdleWatcher(
             config.idle_timeout, config.idle_countdown, config.attract_delay, self
@@ -121,7 +122,7 @@ class KioskMode(QObject):
     @Slot()
     def _reset(self) -> None:
         log.info("idle: resetting for the next visitor")
-        self.window.reset_for_next_visitor(self._default_language())
+        self.window.reset_for_next_visitor(self._start_language)
         self.visit_ended.emit()
 
     @Slot()
