@@ -215,7 +215,7 @@ class KioskRun(QObject):
 
             screen.set_close_allowed(False)
             self._error_lock = LockDown(screen, self._config.hide_cursor, screen)
-            self._error_lock.activate(placement.place)
+            self._error_lock.activate(placement)
         self._retry.start()
 
     def _show_main(self, library: ContentLibrary) -> None:
@@ -316,7 +316,7 @@ class KioskRun(QObject):
         self._placement = placement
         placement.show()
         if mode is not None:
-            mode.start(placement.place)
+            mode.start(placement)
         if old is not None:
             _close_window(old)
         return placement
