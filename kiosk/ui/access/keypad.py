@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.config import KEYPAD_ACTIONS
+from kiosk.i18n import fill
 from kiosk.ui.access.controls import (
     accessible_name,
     controls,
@@ -155,7 +156,7 @@ class Keypad(QObject):
             "help": self.tr("%1: this help"),
             "speech": self.tr("%1: speech on or off"),
         }
-        said = [parts[action].replace("%1", self._names[action]) for action in ACTIONS
+        said = [fill(parts[action], self._names[action]) for action in ACTIONS
                 if action in self._names]  # fmt: skip
         return self.tr("Keypad.") + " " + ". ".join(said) + "."
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.i18n import fill
 from kiosk.speech.voices import VOLUME_STEPS
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.style import icons
 from kiosk.ui.style.theme import Metrics, active_palette
 
 
-class SpeechBar(QFrame):
+class SpeechBar(FollowsLanguage, QFrame):
     """Controls of the reading; they act on the first touch, even in speech mode."""
 
     read_requested = Signal()  # read the page from the top, or resume, or pause
@@ -64,11 +66,7 @@ class SpeechBar(QFrame):
         self.retranslate_ui()
 
     def volume_text(self) -> str:
-        return (
-            self.tr("Volume %1 of %2")
-            .replace("%1", str(self._volume + 1))
-            .replace("%2", str(len(VOLUME_STEPS)))
-        )
+        return fill(self.tr("Volume %1 of %2"), self._volume + 1, len(VOLUME_STEPS))
 
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(16)
@@ -90,14 +88,9 @@ class SpeechBar(QFrame):
         self.repeat_button.setAccessibleName(self.tr("Repeat"))
         volume = self.volume_text()
         self.volume_label.setText(volume)
-        self.softer_button.setAccessibleName(self.tr("Softer (%1)").replace("%1", volume))
-        self.louder_button.setAccessibleName(self.tr("Louder (%1)").replace("%1", volume))
+        self.softer_button.setAccessibleName(fill(self.tr("Softer (%1)"), volume))
+        self.louder_button.setAccessibleName(fill(self.tr("Louder (%1)"), volume))
         self._refresh_icons()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _refresh_icons(self) -> None:
         ink = active_palette().brand_ink

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QTextEdit, QWidget
 
+from kiosk.i18n import fill
 from kiosk.ui.access.controls import accessible_name, control_at, controls, spoken_language
 from kiosk.ui.access.speech_bar import SpeechBar
 from kiosk.ui.access.speech_service import SpeechService
@@ -345,7 +346,7 @@ class SpeechMode(QObject):
             self._armed_href = href
             self._stop_reading()
             words = self._window.section.link_text(href)
-            self.service.say([self.tr("Link: %1").replace("%1", words)])
+            self.service.say([fill(self.tr("Link: %1"), words)])
             return True
         self._disarm()
         block = text.cursorForPosition(position).block()
