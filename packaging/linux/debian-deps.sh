@@ -3,7 +3,8 @@
 #
 #   packaging/linux/debian-deps.sh base   Python venv + Qt with QT_QPA_PLATFORM=offscreen
 #   packaging/linux/debian-deps.sh run    base + Qt's xcb platform plugin (a real X display)
-#   packaging/linux/debian-deps.sh test   run + Xvfb + freeze, for the whole test suite
+#   packaging/linux/debian-deps.sh test   run + Xvfb + freeze + the kiosk stack (cage,
+#                                         Xwayland) and grim, for the whole test suite
 #   packaging/linux/debian-deps.sh freeze base + what PyInstaller needs (make frozen)
 #   packaging/linux/debian-deps.sh kiosk  run + the cage Wayland kiosk compositor and
 #                                         the Wayland client libraries, for a kiosk box
@@ -36,6 +37,9 @@ base_pkgs="libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6
 run_pkgs="libxcb1 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
+# Speech mode plays through PortAudio (the sounddevice wheel loads libportaudio2, which
+# brings libasound2); eSpeak NG itself comes with its data in the espeakng-loader wheel.
+run_pkgs="$run_pkgs libportaudio2"
 
 # Virtual X server for the tests marked `gui`, xdotool to type real X key events, and
 # the linters the packaging tests run on the launcher and the shell scripts.
@@ -53,6 +57,10 @@ freeze_pkgs="binutils"
 # Xwayland serves the xcb fallback (QT_QPA_PLATFORM="wayland;xcb").
 kiosk_pkgs="cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1"
 
+# tests/stack/ runs the kiosk in cage exactly as the unit does and judges it from the
+# compositor's own screenshots: grim (the wlroots screencopy client).
+stack_test_pkgs="grim"
+
 # benchmarks/ (make bench) compare the kiosk's start-up with headless Chromium showing
 # the export-html site of the same content: the alternative a CRI would otherwise pick.
 bench_pkgs="chromium"
@@ -60,7 +68,7 @@ bench_pkgs="chromium"
 case "$mode" in
     base) wanted="$base_pkgs" ;;
     run) wanted="$base_pkgs $run_pkgs" ;;
-    test) wanted="$base_pkgs $run_pkgs $test_pkgs $freeze_pkgs" ;;
+    test) wanted="$base_pkgs $run_pkgs $test_pkgs $freeze_pkgs $kiosk_pkgs $stack_test_pkgs" ;;
     freeze) wanted="$base_pkgs $freeze_pkgs" ;;
     kiosk) wanted="$base_pkgs $run_pkgs $kiosk_pkgs" ;;
     bench) wanted="$base_pkgs $bench_pkgs" ;;

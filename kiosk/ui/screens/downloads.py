@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.documents.store import DocumentStore
-from kiosk.i18n import isolate
+from kiosk.i18n import fill, isolate
 from kiosk.ui.style import icons
 from kiosk.ui.style.document_style import documents_style
 from kiosk.ui.style.fonts import set_label_text
@@ -42,6 +42,13 @@ class DocumentRow(QPushButton):
         self._layout = layout
         layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(texts, 1)
+
+    def name_from_labels(self) -> str:
+        """Its accessible name: title and details as shown, without direction marks."""
+        marks = str.maketrans("", "", "\u200e\u200f\u2068\u2069")
+        name = f"{self.title_label.text()}, {self.details_label.text()}".translate(marks)
+        self.setAccessibleName(name)
+        return name
 
     def apply_metrics(self, metrics: Metrics) -> None:
         side = metrics.px(52)
@@ -118,6 +125,7 @@ class DownloadsList(QWidget):
         for row in self.rows:
             if row.doc_id != SITE_ROW:
                 self._fill_details(row)
+            row.name_from_labels()
         self._fit_rows()
 
     def _fill_details(self, row: DocumentRow) -> None:
@@ -129,7 +137,7 @@ class DownloadsList(QWidget):
         if info.problem is not None:
             parts.append(self.tr("cannot be shown at the moment"))
         else:
-            parts.append(self.tr("%1 pages").replace("%1", str(info.pages)))
+            parts.append(self.tr("%n pages", "", info.pages))
             parts.append(self._size_text(info.size))
         text = " · ".join(isolate(part) for part in parts)
         set_label_text(row.details_label, self._direction_mark() + text)
@@ -175,5 +183,5 @@ class DownloadsList(QWidget):
     def _size_text(self, size: int) -> str:
         """A file size in kB below a megabyte, else in whole MB, with Western digits."""
         if size < 1_000_000:
-            return self.tr("%1 kB").replace("%1", str(max(1, round(size / 1000))))
-        return self.tr("%1 MB").replace("%1", str(round(size / 1_000_000)))
+            return fill(self.tr("%1 kB"), max(1, round(size / 1000)))
+        return fill(self.tr("%1 MB"), round(size / 1_000_000))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.headlines import headlines, key_figures_page
 from kiosk.content.library import ContentLibrary
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import enable_kinetic_scrolling
 from kiosk.ui.screens.figures_tile import FiguresTile
 from kiosk.ui.screens.logo_mark import LogoMark
@@ -47,7 +48,7 @@ def is_portrait(width: int, height: int) -> bool:
     return height > width
 
 
-class HomeScreen(QWidget):
+class HomeScreen(FollowsLanguage, QWidget):
     """Tiles leading to every section, grouped under the pillars they belong to."""
 
     section_requested = Signal(str)
@@ -216,11 +217,6 @@ class HomeScreen(QWidget):
 
     def retranslate_ui(self) -> None:
         set_label_text(self.hint, self.tr("Touch a tile to explore a section."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
