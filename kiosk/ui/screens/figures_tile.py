@@ -47,9 +47,9 @@ class FigureNumber(QLabel):
     def _trim(self) -> None:
         metrics = QFontMetricsF(self.font())
         em = QFontInfo(self.font()).pixelSize()
-        # Keep a sixth of an em above the capitals and below the baseline: room for a
-        # sign, and for the comma of "500,000", which dips 0.13 em.
-        top = metrics.ascent() - metrics.capHeight() - em / 6
+        # Keep a tenth of an em above the capitals and a sixth below the baseline, for
+        # the comma of "500,000", which dips 0.13 em.
+        top = metrics.ascent() - metrics.capHeight() - em / 10
         bottom = metrics.descent() - em / 6
         self.setContentsMargins(0, -max(0, round(top)), 0, -max(0, round(bottom)))
 

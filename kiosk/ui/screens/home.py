@@ -63,6 +63,7 @@ class HomeScreen(FollowsLanguage, QWidget):
         # The language asked for, and the one the texts are in (filled on demand).
         self._lang = library.default_language
         self._filled_lang = ""
+        self._tagline = ""
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -174,9 +175,9 @@ class HomeScreen(FollowsLanguage, QWidget):
         site = self._library.site
         self.logo.set_logo(site.theme.logo_text, site.theme.logo)
         set_label_text(self.hero_title, site.organisation_text("name", lang))
-        tagline = site.organisation_text("tagline", lang)
-        set_label_text(self.hero_subtitle, tagline)
-        self.hero_subtitle.setVisible(bool(tagline))
+        self._tagline = site.organisation_text("tagline", lang)
+        set_label_text(self.hero_subtitle, self._tagline)
+        self._show_tagline()
         for page_id, tile in self.tiles.items():
             view = self._library.view(page_id, lang)
             if view is not None:
@@ -186,12 +187,17 @@ class HomeScreen(FollowsLanguage, QWidget):
             self.figures_tile.set_headlines(headlines(self._library, lang))
         self._fit_tile_heights()
 
+    def _show_tagline(self) -> None:
+        # The tagline names the two pillars; on a landscape screen they stand right
+        # under it, and its line is worth more to the pillars (the height is short).
+        self.hero_subtitle.setVisible(bool(self._tagline) and bool(self._portrait))
+
     def apply_metrics(self, metrics: Metrics) -> None:
         self._metrics = metrics
         self._body_layout.setContentsMargins(
-            metrics.margin, metrics.px(20), metrics.margin, metrics.px(20)
+            metrics.margin, metrics.px(14), metrics.margin, metrics.px(14)
         )
-        self._body_layout.setSpacing(metrics.px(16))
+        self._body_layout.setSpacing(metrics.px(12))
         self._masthead.setSpacing(metrics.px(24))
         self._invitation.setSpacing(metrics.px(18))
         self._columns_row.setSpacing(metrics.spacing)
@@ -239,6 +245,7 @@ class HomeScreen(FollowsLanguage, QWidget):
             self._columns_row.setDirection(
                 QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
             )
+            self._show_tagline()
         self._arrange()
         while self._singles_grid.count():
             self._singles_grid.takeAt(0)

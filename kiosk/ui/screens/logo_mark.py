@@ -9,6 +9,9 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.font_families import families_for
+from kiosk.ui.style.fonts import uses_arabic_script
+
 
 class LogoMark(QLabel):
     """Shows ``site.toml``'s ``[theme] logo`` (SVG or PNG) at the mark's height, or,
@@ -27,6 +30,10 @@ class LogoMark(QLabel):
         self._text = text
         self._file = file
         self.setAccessibleName(text)
+        # The mark keeps its own script's font whatever the visitor's language: "CRI"
+        # set in the Arabic font would take its 2.11 em line and a box half again as tall.
+        families = families_for(uses_arabic_script(text))
+        self.setStyleSheet("font-family: " + ", ".join(f'"{f}"' for f in families) + ";")
         self._key = None
         self._refresh()
 

@@ -30,7 +30,7 @@ class PillarGroup(QFrame):
         self._columns = 0
 
     def apply_metrics(self, metrics: Metrics) -> None:
-        pad = metrics.px(12)
+        pad = metrics.px(10)
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(pad)
         self._grid.setSpacing(pad)

@@ -91,7 +91,7 @@ class Tile(QPushButton):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         """Resize paddings and icon for the window's type scale."""
-        pad = metrics.px(18 if self.compact else 26)
+        pad = metrics.px(18 if self.compact else 20 if self._hero else 26)
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(metrics.px(10))
         self._head.setSpacing(metrics.px(16))

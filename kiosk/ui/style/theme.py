@@ -32,6 +32,7 @@ class TypeScale:
     chip: int = 28  # titles of compact (related-section) tiles
     bar_title: int = 34
     lead: int = 32  # the sentence under a screen's title (taglines, prompt text)
+    card: int = 38  # titles of the home screen's pillar cards
     title: int = 44  # page titles
     hero: int = 52  # the home screen's and the prompts' largest words
     figure: int = 120  # headline figures (500 000 jobs, +9 points...)
@@ -116,6 +117,7 @@ def font_sizes(metrics: Metrics) -> dict[str, int]:
     """The type scale's sizes as the style sheets name them, in pixels for ``metrics``."""
     return {
         "title_size": metrics.font(TYPE.title),
+        "card_title_size": metrics.font(TYPE.card),
         "bar_title_size": metrics.font(TYPE.bar_title),
         "button_size": metrics.font(TYPE.button),
         "tile_title_size": metrics.font(TYPE.tile_title),
