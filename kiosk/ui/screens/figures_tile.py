@@ -42,7 +42,7 @@ class FigureNumber(QLabel):
         # right: the number would stand at the far end of an Arabic screen.
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        self.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignTop)
 
     def _trim(self) -> None:
         metrics = QFontMetricsF(self.font())
