@@ -13,6 +13,7 @@ from benchmarks.report import write
 GROUPS = {
     "startup": "benchmarks.startup",
     "interaction": "benchmarks.interaction",
+    "attract": "benchmarks.attract",
     "documents": "benchmarks.documents",
     "scale": "benchmarks.scale",
 }

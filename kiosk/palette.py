@@ -66,6 +66,8 @@ TEXT_PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("brand_dark", "surface", False),
     ("brand_ink", "brand", False),
     ("brand_ink", "brand_dark", False),
+    # the key figures' numbers
+    ("accent", "surface", False),
 )
 
 

@@ -154,46 +154,6 @@
 <context>
     <name>KeyFigures</name>
     <message>
-        <source>jobs</source>
-        <translation>منصب شغل</translation>
-    </message>
-    <message>
-        <source>the aim of all the plan&apos;s measures</source>
-        <translation>هدف مجموع تدابير المخطط</translation>
-    </message>
-    <message>
-        <source>points</source>
-        <translation>نقاط</translation>
-    </message>
-    <message>
-        <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>حصة الصناعة في الناتج الداخلي الخام، من %1 إلى %2 سنة 2020</translation>
-    </message>
-    <message>
-        <source>billion dirhams</source>
-        <translation>مليار درهم</translation>
-    </message>
-    <message>
-        <source>Industrial Development Fund</source>
-        <translation>صندوق التنمية الصناعية</translation>
-    </message>
-    <message>
-        <source>key measures</source>
-        <translation>تدابير رئيسية</translation>
-    </message>
-    <message>
-        <source>grouped in %1 blocks</source>
-        <translation>موزعة على %1 محاور</translation>
-    </message>
-    <message>
-        <source>strategic prospects</source>
-        <translation>مستثمرا استراتيجيا محتملا</translation>
-    </message>
-    <message>
-        <source>for foreign direct investment</source>
-        <translation>لجذب الاستثمارات الأجنبية المباشرة</translation>
-    </message>
-    <message>
         <source>Key figures</source>
         <translation>الأرقام الرئيسية</translation>
     </message>
@@ -236,16 +196,8 @@
 <context>
     <name>PlanDiagram</name>
     <message>
-        <source>Goals for 2020</source>
-        <translation>أهداف سنة 2020</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 منصب شغل</translation>
-    </message>
-    <message>
-        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقاط)</translation>
+        <source>The plan&apos;s goals</source>
+        <translation>أهداف المخطط</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -384,16 +336,24 @@
 <context>
     <name>ZonesMap</name>
     <message>
-        <source>Schematic location map (positions approximate)</source>
-        <translation>خريطة موقع تخطيطية (المواقع تقريبية)</translation>
+        <source>Where the economic areas are</source>
+        <translation>موقع الفضاءات الاقتصادية</translation>
     </message>
     <message>
         <source>Mediterranean Sea</source>
         <translation>البحر الأبيض المتوسط</translation>
     </message>
     <message>
-        <source>Opens the page of this area</source>
-        <translation>يفتح صفحة هذا الفضاء</translation>
+        <source>Morocco</source>
+        <translation>المغرب</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>الجزائر</translation>
+    </message>
+    <message>
+        <source>In %1. Opens the page of this area</source>
+        <translation>في %1. يفتح صفحة هذا الفضاء</translation>
     </message>
 </context>
 </TS>

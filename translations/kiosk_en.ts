@@ -154,46 +154,6 @@
 <context>
     <name>KeyFigures</name>
     <message>
-        <source>jobs</source>
-        <translation>jobs</translation>
-    </message>
-    <message>
-        <source>the aim of all the plan&apos;s measures</source>
-        <translation>the aim of all the plan&apos;s measures</translation>
-    </message>
-    <message>
-        <source>points</source>
-        <translation>points</translation>
-    </message>
-    <message>
-        <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>industrial share of GDP, from %1 to %2 in 2020</translation>
-    </message>
-    <message>
-        <source>billion dirhams</source>
-        <translation>billion dirhams</translation>
-    </message>
-    <message>
-        <source>Industrial Development Fund</source>
-        <translation>Industrial Development Fund</translation>
-    </message>
-    <message>
-        <source>key measures</source>
-        <translation>key measures</translation>
-    </message>
-    <message>
-        <source>grouped in %1 blocks</source>
-        <translation>grouped in %1 blocks</translation>
-    </message>
-    <message>
-        <source>strategic prospects</source>
-        <translation>strategic prospects</translation>
-    </message>
-    <message>
-        <source>for foreign direct investment</source>
-        <translation>for foreign direct investment</translation>
-    </message>
-    <message>
         <source>Key figures</source>
         <translation>Key figures</translation>
     </message>
@@ -236,16 +196,8 @@
 <context>
     <name>PlanDiagram</name>
     <message>
-        <source>Goals for 2020</source>
-        <translation>Goals for 2020</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 jobs</translation>
-    </message>
-    <message>
-        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>industrial share of GDP: from %1 to %2 (+%3 points)</translation>
+        <source>The plan&apos;s goals</source>
+        <translation>The plan’s goals</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -384,16 +336,24 @@
 <context>
     <name>ZonesMap</name>
     <message>
-        <source>Schematic location map (positions approximate)</source>
-        <translation>Schematic location map (positions approximate)</translation>
+        <source>Where the economic areas are</source>
+        <translation>Where the economic areas are</translation>
     </message>
     <message>
         <source>Mediterranean Sea</source>
         <translation>Mediterranean Sea</translation>
     </message>
     <message>
-        <source>Opens the page of this area</source>
-        <translation>Opens the page of this area</translation>
+        <source>Morocco</source>
+        <translation>Morocco</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>Algeria</translation>
+    </message>
+    <message>
+        <source>In %1. Opens the page of this area</source>
+        <translation>In %1. Opens the page of this area</translation>
     </message>
 </context>
 </TS>

@@ -154,46 +154,6 @@
 <context>
     <name>KeyFigures</name>
     <message>
-        <source>jobs</source>
-        <translation>emplois</translation>
-    </message>
-    <message>
-        <source>the aim of all the plan&apos;s measures</source>
-        <translation>l’objectif de l’ensemble des mesures du plan</translation>
-    </message>
-    <message>
-        <source>points</source>
-        <translation>points</translation>
-    </message>
-    <message>
-        <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>part industrielle dans le PIB, de %1 à %2 en 2020</translation>
-    </message>
-    <message>
-        <source>billion dirhams</source>
-        <translation>milliards de dirhams</translation>
-    </message>
-    <message>
-        <source>Industrial Development Fund</source>
-        <translation>Fonds de Développement Industriel</translation>
-    </message>
-    <message>
-        <source>key measures</source>
-        <translation>mesures clefs</translation>
-    </message>
-    <message>
-        <source>grouped in %1 blocks</source>
-        <translation>regroupées en %1 blocs</translation>
-    </message>
-    <message>
-        <source>strategic prospects</source>
-        <translation>prospects stratégiques</translation>
-    </message>
-    <message>
-        <source>for foreign direct investment</source>
-        <translation>pour les Investissements Directs Étrangers</translation>
-    </message>
-    <message>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
@@ -236,16 +196,8 @@
 <context>
     <name>PlanDiagram</name>
     <message>
-        <source>Goals for 2020</source>
-        <translation>Les objectifs pour 2020</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 emplois</translation>
-    </message>
-    <message>
-        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>part industrielle dans le PIB : de %1 à %2 (+%3 points)</translation>
+        <source>The plan&apos;s goals</source>
+        <translation>Les objectifs du plan</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -384,16 +336,24 @@
 <context>
     <name>ZonesMap</name>
     <message>
-        <source>Schematic location map (positions approximate)</source>
-        <translation>Carte de situation schématique (positions approximatives)</translation>
+        <source>Where the economic areas are</source>
+        <translation>Situation des espaces économiques</translation>
     </message>
     <message>
         <source>Mediterranean Sea</source>
         <translation>Mer Méditerranée</translation>
     </message>
     <message>
-        <source>Opens the page of this area</source>
-        <translation>Ouvre la page de cet espace</translation>
+        <source>Morocco</source>
+        <translation>Maroc</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>Algérie</translation>
+    </message>
+    <message>
+        <source>In %1. Opens the page of this area</source>
+        <translation>À %1. Ouvre la page de cet espace</translation>
     </message>
 </context>
 </TS>

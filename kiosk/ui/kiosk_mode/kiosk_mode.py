@@ -10,9 +10,10 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from kiosk.admin_pin import PinGate
 from kiosk.config import Config
 from kiosk.ui.kiosk_mode.admin import AdminPanel, CornerHold, PinPad
+from kiosk.ui.kiosk_mode.attract_screen import AttractScreen
 from kiosk.ui.kiosk_mode.idle import IdleWatcher
 from kiosk.ui.kiosk_mode.lockdown import LockDown
-from kiosk.ui.kiosk_mode.visitor_prompts import AttractScreen, StillTherePrompt
+from kiosk.ui.kiosk_mode.visitor_prompts import StillTherePrompt
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.mode")
@@ -52,6 +53,7 @@ class KioskMode(QObject):
             language.languages,
             language.translate_in,
             window.organisation_text,
+            lambda: window.library,
         )
         self.gate = PinGate(config.admin_pin_hash)
         self.corner = CornerHold(window, config.admin_corner_seconds)
