@@ -14,7 +14,9 @@ from kiosk.geography import medest_map
 
 from .conftest import SHIPPED_CONTENT, describe, line_containing
 
-SEED = Path("/work/shared/seed/000_2f016d37eedf11cb.txt")
+# The seed text (the CRI's page on the plan, the source of every figure), kept with the
+# tests so that a clean clone checks the content against it.
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed.txt"
 LANGS = ("fr", "ar", "en")
 
 
@@ -286,7 +288,6 @@ def test_shipped_content_has_the_figures_and_places_in_every_language() -> None:
         west, south, east, north = medest_map().frame
         for place in places:
             assert south < place.latitude < north and west < place.longitude < east
-            assert library.key_figures(lang) is not library.key_figures("fr") or lang == "fr"
     assert library.places("ar")[0].name == "وجدة"
     assert library.key_figures("ar")[0].unit == "منصب شغل"
 
@@ -298,8 +299,6 @@ WORDS = {3: "trois", 10: "dix"}
 
 
 def seed_text() -> str:
-    if not SEED.is_file():
-        pytest.skip(f"the seed text is not on this machine ({SEED})")
     return re.sub(r"\s+", " ", SEED.read_text(encoding="utf-8"))
 
 
