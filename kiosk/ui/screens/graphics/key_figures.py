@@ -21,9 +21,11 @@ from kiosk.ui.transitions import Progress
 
 COUNT_UP_MS = 900
 # Smallest share of the type size the cards shrink to on short screens.
-MIN_SCALE = 0.5
+MIN_SCALE = 0.4
 # Type sizes (px at the reference screen) of a card's number, unit, caption, bar label.
 NUMBER_PX, UNIT_PX, CAPTION_PX, BAR_LABEL_PX = 84, 30, 26, 24
+# The headline figure, in the card that spans the grid's spare columns, is this much larger.
+HERO_SCALE = 1.5
 
 
 def shown_number(figure: KeyFigure, progress: float = 1.0) -> str:
@@ -81,13 +83,44 @@ class KeyFigures(Graphic):
         return min(range(1, most + 1), key=lambda n: (self._total_for(width, n, 1.0), -n))
 
     def _total_for(self, width: int, columns: int, scale: float) -> float:
-        gap = self.metrics.px(16)
-        card_width = (width - gap * (columns - 1)) / columns
+        return self._total(self._row_heights_for(width, columns, scale)[1])
+
+    def _rows(self, columns: int) -> list[list[tuple[int, int]]]:
+        """The cards row by row as (figure index, columns spanned).
+
+        When the figures do not fill the last row, the first card (the headline
+        figure) spans the spare columns, so the grid has no hole.
+        """
+        count = len(self.figures)
+        spans = [1] * count
+        if count and columns > 1:
+            spans[0] += (-count) % columns
+        rows: list[list[tuple[int, int]]] = [[]]
+        used = 0
+        for index, span in enumerate(spans):
+            if used + span > columns:
+                rows.append([])
+                used = 0
+            rows[-1].append((index, span))
+            used += span
+        return [row for row in rows if row]
+
+    def _column_width(self, width: int, columns: int) -> float:
+        return (width - self.metrics.px(16) * (columns - 1)) / columns
+
+    def _span_width(self, column: float, span: int) -> float:
+        return span * column + (span - 1) * self.metrics.px(16)
+
+    def _row_heights_for(self, width: int, columns: int, scale: float) -> tuple[float, list[float]]:
+        column = self._column_width(width, columns)
         heights = [
-            max(self._card_height(f, card_width, scale) for f in self.figures[i : i + columns])
-            for i in range(0, len(self.figures), columns)
+            max(
+                self._card_height(self.figures[i], self._span_width(column, span), scale, column)
+                for i, span in row
+            )
+            for row in self._rows(columns)
         ]
-        return self._total(heights)
+        return column, heights
 
     def _fonts(self, scale: float, card_width: float) -> tuple[QFont, QFont, QFont]:
         """Number, unit and caption fonts at ``scale`` of the type scale.
@@ -108,30 +141,40 @@ class KeyFigures(Graphic):
             self.font_px(CAPTION_PX * scale),
         )
 
-    def _card_height(self, figure: KeyFigure, card_width: float, scale: float) -> float:
+    def _card_height(
+        self, figure: KeyFigure, card_width: float, scale: float, column: float
+    ) -> float:
         pad = self.metrics.px(20)
         inner = card_width - 2 * pad
-        number, unit, caption = self._fonts(scale, card_width)
+        number, unit, caption = self._fonts(scale, column)
+        number = self._hero(number, figure, inner, column)
         height = 2 * pad + QFontMetricsF(number).height()
         height += self.text_height(unit, inner, figure.unit)
         height += self.text_height(caption, inner, figure.caption)
         if figure.to_percent is not None:
-            height += self._bar_height()
+            height += self._bar_height(scale)
         return height
 
-    def _bar_height(self) -> float:
-        label = QFontMetricsF(self.font_px(BAR_LABEL_PX, bold=True)).height()
-        return self.metrics.px(16) + self.metrics.px(28) + self.metrics.px(6) + label
+    def _hero(self, font: QFont, figure: KeyFigure, inner: float, column: float) -> QFont:
+        """The number's font in its card: larger in a card spanning several columns."""
+        if inner < 1.4 * column:
+            return font
+        hero = QFont(font)
+        size = font.pixelSize() * HERO_SCALE
+        width = QFontMetricsF(font).horizontalAdvance(shown_number(figure)) * HERO_SCALE
+        if width > inner:
+            size *= inner / width
+        hero.setPixelSize(max(font.pixelSize(), int(size)))
+        return hero
+
+    def _bar_height(self, scale: float) -> float:
+        label = QFontMetricsF(self.font_px(BAR_LABEL_PX * scale, bold=True)).height()
+        return self.metrics.px(50 * scale) + label
 
     def _row_heights(self, width: int, scale: float) -> tuple[int, float, list[float]]:
         columns = self._columns(width)
-        gap = self.metrics.px(16)
-        card_width = (width - gap * (columns - 1)) / columns
-        heights = []
-        for start in range(0, len(self.figures), columns):
-            row = self.figures[start : start + columns]
-            heights.append(max(self._card_height(f, card_width, scale) for f in row))
-        return columns, card_width, heights
+        column, heights = self._row_heights_for(width, columns, scale)
+        return columns, column, heights
 
     def _total(self, heights: list[float]) -> float:
         return sum(heights) + self.metrics.px(16) * (len(heights) - 1)
@@ -149,13 +192,15 @@ class KeyFigures(Graphic):
         spare = min(spare, self.metrics.px(40))
         rects = []
         y = 0.0
-        for row, row_height in enumerate(heights):
-            for column in range(columns):
-                if row * columns + column >= len(self.figures):
-                    break
-                slot = columns - 1 - column if self.is_rtl() else column
-                x = slot * (card_width + gap)
-                rects.append(QRectF(x, y, card_width, row_height + spare))
+        for row, row_height in zip(self._rows(columns), heights, strict=True):
+            used = 0
+            for _index, span in row:
+                card = self._span_width(card_width, span)
+                x = used * (card_width + gap)
+                if self.is_rtl():
+                    x = width - x - card
+                rects.append(QRectF(x, y, card, row_height + spare))
+                used += span
             y += row_height + spare + gap
         return rects, scale
 
@@ -173,7 +218,7 @@ class KeyFigures(Graphic):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rects, scale = self._layout(self.width(), self.height())
-        card_width = rects[0].width() if rects else float(self.width())
+        card_width = min((rect.width() for rect in rects), default=float(self.width()))
         number_font, unit_font, caption_font = self._fonts(scale, card_width)
         pad = self.metrics.px(20)
         radius = self.metrics.px(18)
@@ -182,8 +227,9 @@ class KeyFigures(Graphic):
             painter.setBrush(QColor(palette.surface))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
             inner = rect.adjusted(pad, pad, -pad, -pad)
-            self.draw_text(painter, inner, number_font, palette.accent, self.shown_number(figure))
-            y = inner.top() + QFontMetricsF(number_font).height()
+            number = self._hero(number_font, figure, inner.width(), card_width)
+            self.draw_text(painter, inner, number, palette.accent, self.shown_number(figure))
+            y = inner.top() + QFontMetricsF(number).height()
             for font, colour, text in (
                 (unit_font, palette.brand_dark, figure.unit),
                 (caption_font, palette.ink, figure.caption),
@@ -197,13 +243,14 @@ class KeyFigures(Graphic):
                 )
                 y += self.text_height(font, inner.width(), text)
             if figure.to_percent is not None:
-                top = y + self.metrics.px(16)
-                self._paint_bar(
-                    painter, figure, QRectF(inner.left(), top, inner.width(), inner.bottom() - top)
-                )
+                top = y + self.metrics.px(16 * scale)
+                rect = QRectF(inner.left(), top, inner.width(), inner.bottom() - top)
+                self._paint_bar(painter, figure, rect, scale)
         painter.end()
 
-    def _paint_bar(self, painter: QPainter, figure: KeyFigure, rect: QRectF) -> None:
+    def _paint_bar(
+        self, painter: QPainter, figure: KeyFigure, rect: QRectF, scale: float = 1.0
+    ) -> None:
         """One bar on a 0 to ``bar_scale`` % track: the share before, then the rise, growing.
 
         The part up to ``from_percent`` is drawn at once in the chart colour; the rise to
@@ -211,7 +258,7 @@ class KeyFigures(Graphic):
         """
         palette = self.palette_
         start, end = figure.from_percent or 0, figure.to_percent or 0
-        bar = self.metrics.px(28)
+        bar = self.metrics.px(28 * scale)
         full = bar_scale(figure)
         progress = self._progress.value
         reached = start + (end - start) * progress
@@ -229,10 +276,10 @@ class KeyFigures(Graphic):
             left, right = sorted((x_at(low), x_at(high)))
             painter.setBrush(QColor(colour))
             painter.drawRoundedRect(QRectF(left, rect.top(), right - left, bar), bar / 4, bar / 4)
-        font = self.font_px(BAR_LABEL_PX, bold=True)
+        font = self.font_px(BAR_LABEL_PX * scale, bold=True)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
-        label_top = rect.top() + bar + self.metrics.px(6)
+        label_top = rect.top() + bar + self.metrics.px(6 * scale)
         for percent, colour in ((start, palette.ink), (reached, palette.accent)):
             text = format_percent(round(percent))
             width = metrics.horizontalAdvance(text) + self.metrics.px(4)

@@ -177,7 +177,7 @@ class PlanDiagram(Graphic):
 
     def _roof(self) -> int:
         """Height of the pediment over the goals."""
-        return self.metrics.px(36)
+        return self.metrics.px(36 * self.scale)
 
     def _arrow_gap(self) -> int:
         return self.metrics.px(10)
@@ -205,7 +205,7 @@ class PlanDiagram(Graphic):
         blocks = self.visible_blocks()
         width = self.width()
         self.scale = 1.0
-        while self.scale > 0.61 and self.needed_height(width) > self.height():
+        while self.scale > 0.51 and self.needed_height(width) > self.height():
             self.scale -= 0.05
         gap = self.metrics.px(14)
         goals = self._goals_height(width)
