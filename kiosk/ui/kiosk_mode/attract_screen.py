@@ -141,6 +141,7 @@ class AttractScreen(Overlay):
         self._map = QPixmap()
         self._map_rect = QRectF()
         self._title_rect = QRectF()
+        self._panel = QRectF()
         self._fixed_ms: int | None = None
         # Share of the full type sizes that makes every slide fit (set by prepare).
         self.fit = 1.0
@@ -241,6 +242,7 @@ class AttractScreen(Overlay):
                 break
             self.fit -= 0.05
         self.slides.append(self._map_slide(library, stage, text_width))
+        self._panel = self._panel_for(stage)
         invite_width = footer.width() * (0.9 if self._portrait() else 0.3)
         self._invitations = [
             self._line(text, self._is_rtl(code), INVITE_SHARE, invite_width, bold=True)
@@ -255,6 +257,17 @@ class AttractScreen(Overlay):
                 names.append(self._line(name, language.is_rtl, NAME_SHARE, self.width() * 0.9))
         self._names = names
         self.setAccessibleName(" / ".join(self.invitations().values()))
+
+    def _panel_for(self, stage: QRectF) -> QRectF:
+        """The panel behind the slides: as tall as the tallest slide, the motif around it."""
+        tallest = max(self._figure_height(slide) for slide in self.slides[:-1] or [Slide(None, [])])
+        tallest = max(tallest, self._title_rect.bottom() - self._map_rect.top())
+        tallest = max(tallest, self._map_rect.height())
+        pad = self._short_side() * 0.04
+        height = min(stage.height() * 0.96, tallest + 2 * pad + self._dots_room())
+        side = stage.width() * (0.04 if self._portrait() else 0.13)
+        middle = stage.center().y()
+        return QRectF(stage.left() + side, middle - height / 2, stage.width() - 2 * side, height)
 
     def _figure_slides(self, library: ContentLibrary, text_width: float) -> list[Slide]:
         """One slide per key figure, its words in every language (the content's own)."""
@@ -415,8 +428,7 @@ class AttractScreen(Overlay):
         painter.fillRect(footer, veil)
         self._paint_names(painter, header)
         # A calm panel behind the slides, the motif framing it: the figures stay legible.
-        side = stage.width() * (0.04 if self._portrait() else 0.13)
-        panel = stage.adjusted(side, stage.height() * 0.04, -side, -stage.height() * 0.04)
+        panel = self._panel
         veil.setAlphaF(0.88)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(veil)
@@ -601,7 +613,7 @@ class AttractScreen(Overlay):
         radius = self._short_side() * 0.006
         step = radius * 4
         x = stage.center().x() - step * (count - 1) / 2
-        y = stage.bottom() - radius * 3
+        y = self._panel.bottom() - radius * 4
         current = self.slide_at(ms)
         painter.setPen(Qt.PenStyle.NoPen)
         for index in range(count):
