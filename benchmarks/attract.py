@@ -7,9 +7,11 @@ How it is measured (``python -m benchmarks.attract``; ``make bench`` runs it too
   attract screen is opened as the idle watcher opens it.
 - The loop is stepped through at 60 frames a second of its own time, from the first
   figure to the end of the map, twice (the first pass meets every slide cold). For each
-  frame the attract screen is told the time and repainted at once (``repaint``: the
-  paint event and the flush of the window's backing store); the frame time is how long
-  that takes. At 60 fps a frame must take at most 16.7 ms.
+  frame the attract screen paints at once what its frame timer would have it paint
+  (``play_frame``: the changed region, the paint event and the flush of the window's
+  backing store); the frame time is how long that takes on the wall clock. At 60 fps a
+  frame must take at most 16.7 ms. The CPU time of the same frames is shown too: on a
+  shared machine it leaves out the time other processes held the processor.
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ def run(runs: int) -> list[Figure]:
     return figures(measure())
 
 
-def measure() -> list[float]:
-    """Frame times (ms) from a child process."""
+def measure() -> dict[str, list[float]]:
+    """Frame times (ms) from a child process: wall clock ("wall") and CPU ("cpu")."""
     with tempfile.TemporaryDirectory(prefix="bench-attract-") as folder:
         home = Path(folder)
         out = home / "frames.json"
@@ -53,18 +55,22 @@ def measure() -> list[float]:
         )
         if result.returncode != 0:
             raise RuntimeError(f"attract benchmark failed:\n{result.stdout}{result.stderr}")
-        frames: list[float] = json.loads(out.read_text(encoding="utf-8"))
+        frames: dict[str, list[float]] = json.loads(out.read_text(encoding="utf-8"))
         return frames
 
 
-def figures(frames: list[float]) -> list[Figure]:
-    p95 = percentile(frames, 95)
+def figures(frames: dict[str, list[float]]) -> list[Figure]:
+    wall, cpu = frames["wall"], frames["cpu"]
+    p95 = percentile(wall, 95)
     group = "attract animation"
     return [
-        Figure(group, "frames", len(frames), ""),
-        Figure(group, "frame time p50", median(frames), "ms"),
+        Figure(group, "frames", len(wall), ""),
+        Figure(group, "frame time p50", median(wall), "ms"),
         Figure(group, "frame time p95", p95, "ms", f"<= {FRAME_MS:.1f} ms", p95 <= FRAME_MS),
-        Figure(group, "frame time max", max(frames), "ms"),
+        Figure(group, "frame time max", max(wall), "ms"),
+        # CPU time of the painting thread: the same frames without the time other
+        # processes took the processor (a shared build machine).
+        Figure(group, "frame CPU time p95", percentile(cpu, 95), "ms"),
     ]
 
 
@@ -84,16 +90,17 @@ def child(out: Path) -> int:
     attract.open_overlay()
     QApplication.processEvents()
     frames: list[float] = []
+    cpu: list[float] = []
     for _ in range(PASSES):
         step = 0.0
         while step < attract.loop_ms():
-            attract.set_time(round(step))
-            started = time.perf_counter()
-            attract.repaint()
+            started, started_cpu = time.perf_counter(), time.thread_time()
+            attract.play_frame(round(step))
             frames.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.thread_time() - started_cpu) * 1000)
             QApplication.processEvents()
             step += FRAME_MS
-    out.write_text(json.dumps(frames), encoding="utf-8")
+    out.write_text(json.dumps({"wall": frames, "cpu": cpu}), encoding="utf-8")
     attract.close_overlay()
     return 0
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QElapsedTimer,
     QPointF,
+    QRect,
     QRectF,
     Qt,
     QTimer,
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QRegion,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QWidget
@@ -68,6 +70,8 @@ MIN_NUMBER_PX = 120
 LINE_SHARE = 0.033
 INVITE_SHARE = 0.036
 NAME_SHARE = 0.03
+# How much the motif is veiled under the header and footer, and under the slides' panel.
+VEIL_BANDS, VEIL_PANEL = 0.6, 0.88
 
 
 @dataclass
@@ -138,11 +142,14 @@ class AttractScreen(Overlay):
         self._invitations: list[TextLine] = []
         self._names: list[TextLine] = []
         self._tile = QPixmap()
+        self._veiled = QPixmap()
+        self._dimmed = QPixmap()
         self._map = QPixmap()
         self._map_rect = QRectF()
         self._title_rect = QRectF()
         self._panel = QRectF()
         self._fixed_ms: int | None = None
+        self._painted_drift = -1
         # Share of the full type sizes that makes every slide fit (set by prepare).
         self.fit = 1.0
         self._number_px = MIN_NUMBER_PX
@@ -152,7 +159,7 @@ class AttractScreen(Overlay):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self.update)
+        self._timer.timeout.connect(self._tick)
         self.opened.connect(self._start)
         self.closed.connect(self._timer.stop)
 
@@ -175,6 +182,35 @@ class AttractScreen(Overlay):
         """Draw the loop as it is ``ms`` after opening (None: follow the clock)."""
         self._fixed_ms = ms
         self.update()
+
+    def play_frame(self, ms: int) -> None:
+        """Paint the frame of ``ms`` now, as the frame timer would (for make bench)."""
+        self._fixed_ms = ms
+        self.repaint(self.dirty_region(ms))
+
+    def dirty_region(self, ms: int) -> QRegion:
+        """What differs between the last frame painted and the one of ``ms``.
+
+        The motif moves one pixel every few frames; in between only the slides' panel
+        and the pulse over the invitations change, and only they are painted again.
+        """
+        if self._drift(ms) != self._painted_drift or not self.slides:
+            return QRegion(self.rect())
+        _header, stage, footer = self._bands()
+        # The slides rise and sink a little as they come and go.
+        margin = round(stage.height() * 0.07)
+        region = QRegion(self._panel.toAlignedRect().adjusted(0, -margin, 0, margin))
+        line = math.ceil(self._short_side() / 250) + 2
+        region += QRegion(QRect(0, round(footer.top()) - line, self.width(), 2 * line))
+        return region
+
+    def _drift(self, ms: int) -> int:
+        """How far the motif has drifted at ``ms`` (whole pixels)."""
+        return round(ms * self._short_side() / 60000)
+
+    @Slot()
+    def _tick(self) -> None:
+        self.update(self.dirty_region(self.elapsed_ms()))
 
     def slide_at(self, ms: int) -> int:
         """Index of the slide shown ``ms`` after opening."""
@@ -228,6 +264,10 @@ class AttractScreen(Overlay):
             _mix(palette.brand_dark, palette.brand, 0.85),
             palette.accent,
         )
+        # The same tile under a veil, once: the bands and the panel are then plain copies
+        # of the tile each frame, with no transparent layer blended over the screen.
+        self._veiled = veiled(self._tile, palette.brand_dark, VEIL_BANDS)
+        self._dimmed = veiled(self._tile, palette.brand_dark, VEIL_PANEL)
         library = self._library()
         _header, stage, footer = self._bands()
         text_width = stage.width() * (0.86 if self._portrait() else 0.7)
@@ -335,7 +375,7 @@ class AttractScreen(Overlay):
             )
             span = Projection(data, room).span()
             self._map_rect = QRectF(
-                room.left(), round(middle - span.height() / 2), span.width(), span.height()
+                round(room.left()), round(middle - span.height() / 2), span.width(), span.height()
             )
             self._title_rect = QRectF(
                 self._map_rect.right() + stage.width() * 0.02,
@@ -380,8 +420,6 @@ class AttractScreen(Overlay):
             (palette.sea, palette.land, tint.name(QColor.NameFormat.HexArgb), palette.brand),
             max(1.0, self._short_side() / 400),
         )
-        painter.end()
-        self._map = pixmap
         # Each town named in the first language and, when it differs, in Arabic script.
         places = []
         codes = [lang.code for lang in self._languages]
@@ -393,7 +431,39 @@ class AttractScreen(Overlay):
                 if name not in names:
                     names.append(name)
             places.append((place, " · ".join(names)))
+        # The dots and names do not move: they are drawn with the map, once.
+        painter.setClipping(False)
+        for place, name in places:
+            self._paint_place(painter, projection, place, name)
+        painter.end()
+        self._map = pixmap
         return Slide(None, lines, tuple(places))
+
+    def _paint_place(
+        self, painter: QPainter, projection: Projection, place: Place, name: str
+    ) -> None:
+        """A town's dot and its name in a box below it, kept inside the map."""
+        palette = active_palette()
+        short = self._short_side()
+        dot = short * 0.014
+        point = projection.point(place.longitude, place.latitude)
+        painter.setPen(QPen(QColor(palette.surface), max(2.0, short / 400)))
+        painter.setBrush(QColor(palette.accent))
+        painter.drawEllipse(point, dot, dot)
+        label_font = script_font(False, short * LINE_SHARE, bold=True)
+        metrics = QFontMetricsF(label_font)
+        width = metrics.horizontalAdvance(name) + short * 0.03
+        height = metrics.height() + short * 0.012
+        frame = self._map_rect
+        box = QRectF(point.x() - width / 2, point.y() + dot * 2, width, height)
+        box.moveLeft(min(max(box.left(), frame.left()), frame.right() - width))
+        box.moveTop(min(box.top(), frame.bottom() - height))
+        painter.setPen(QPen(QColor(palette.brand), max(1.0, short / 500)))
+        painter.setBrush(QColor(palette.surface))
+        painter.drawRoundedRect(box, height / 4, height / 4)
+        painter.setFont(label_font)
+        painter.setPen(QColor(palette.brand))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), name)
 
     def _pages_with_places(self, library: ContentLibrary) -> list[str]:
         return [
@@ -411,29 +481,24 @@ class AttractScreen(Overlay):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.slides:
             self.prepare()
-        palette = active_palette()
         ms = self.elapsed_ms()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        rect = QRectF(self.rect())
         # The motif drifts slowly to one side and down: motion that reads as calm.
         # Whole pixels: a fractional offset would make every tile copy a filtered one.
-        drift = round(ms * self._short_side() / 60000)
-        draw_motif(painter, rect, self._tile, QPointF(drift, drift // 2))
+        drift = self._drift(ms)
+        self._painted_drift = drift
+        offset = QPointF(drift, drift // 2)
         header, stage, footer = self._bands()
-        veil = QColor(palette.brand_dark)
-        veil.setAlphaF(0.6)
-        painter.fillRect(header, veil)
-        painter.fillRect(footer, veil)
-        self._paint_names(painter, header)
         # A calm panel behind the slides, the motif framing it: the figures stay legible.
         panel = self._panel
-        veil.setAlphaF(0.88)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(veil)
-        radius = self._short_side() * 0.03
-        painter.drawRoundedRect(panel, radius, radius)
+        for band in (header, footer):
+            draw_motif(painter, band, self._veiled, offset)
+        for side in _around(stage, panel):
+            draw_motif(painter, side, self._tile, offset)
+        draw_motif(painter, panel, self._dimmed, offset)
+        self._paint_names(painter, header)
         if self.slides:
             self._paint_slide(painter, stage, ms)
             self._paint_dots(painter, stage, ms)
@@ -567,44 +632,44 @@ class AttractScreen(Overlay):
 
     def _paint_map(self, painter: QPainter, stage: QRectF, slide: Slide, local: int) -> None:
         palette = active_palette()
-        painter.drawPixmap(self._map_rect.topLeft(), self._map)
-        data = medest_map()
-        projection = Projection(data, self._map_rect)
+        # The map opens from its middle rather than fading in: a fade would blend the
+        # whole map into the screen on every frame of the arrival.
+        opacity = painter.opacity()
+        painter.save()
+        painter.setOpacity(1.0)
+        shown = self._map_rect.adjusted(
+            self._map_rect.width() / 2 * (1 - opacity),
+            0,
+            -self._map_rect.width() / 2 * (1 - opacity),
+            0,
+        )
+        painter.setClipRect(shown)
+        painter.drawPixmap(self._map_rect.topLeft().toPoint(), self._map)
+        self._paint_rings(painter, slide, local)
+        painter.restore()
         short = self._short_side()
-        dot = short * 0.014
-        label_font = script_font(False, short * LINE_SHARE, bold=True)
-        metrics = QFontMetricsF(label_font)
-        for number, (place, name) in enumerate(slide.places):
-            point = projection.point(place.longitude, place.latitude)
-            # Each zone's ring pulses in turn, one after the other.
-            phase = ((local + number * 500) % 1500) / 1500
-            ring = QColor(palette.accent)
-            ring.setAlphaF(max(0.0, 0.8 * (1 - phase)))
-            painter.setPen(QPen(ring, max(2.0, short / 300)))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(point, dot * (1 + 2.5 * phase), dot * (1 + 2.5 * phase))
-            painter.setPen(QPen(QColor(palette.surface), max(2.0, short / 400)))
-            painter.setBrush(QColor(palette.accent))
-            painter.drawEllipse(point, dot, dot)
-            width = metrics.horizontalAdvance(name) + short * 0.03
-            height = metrics.height() + short * 0.012
-            box = QRectF(point.x() - width / 2, point.y() + dot * 2, width, height)
-            box.moveLeft(
-                min(max(box.left(), self._map_rect.left()), self._map_rect.right() - width)
-            )
-            box.moveTop(min(box.top(), self._map_rect.bottom() - height))
-            painter.setPen(QPen(QColor(palette.brand), max(1.0, short / 500)))
-            painter.setBrush(QColor(palette.surface))
-            painter.drawRoundedRect(box, height / 4, height / 4)
-            painter.setFont(label_font)
-            painter.setPen(QColor(palette.brand))
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), name)
         y = self._title_rect.top()
         for number, line in enumerate(slide.lines):
             painter.setPen(QColor(palette.brand_ink if number == 0 else palette.accent_soft))
             rect = QRectF(self._title_rect.left(), y, self._title_rect.width(), line.height)
             self._draw_line(painter, line, rect)
             y += line.height + short * 0.015
+
+    def _paint_rings(self, painter: QPainter, slide: Slide, local: int) -> None:
+        """A ring pulsing out of each zone's dot, one zone after the other."""
+        palette = active_palette()
+        projection = Projection(medest_map(), self._map_rect)
+        short = self._short_side()
+        dot = short * 0.014
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for number, (place, _name) in enumerate(slide.places):
+            point = projection.point(place.longitude, place.latitude)
+            phase = ((local + number * 500) % 1500) / 1500
+            ring = QColor(palette.accent)
+            ring.setAlphaF(max(0.0, 0.8 * (1 - phase)))
+            painter.setPen(QPen(ring, max(2.0, short / 300)))
+            radius = dot * (1.3 + 2.2 * phase)
+            painter.drawEllipse(point, radius, radius)
 
     def _paint_dots(self, painter: QPainter, stage: QRectF, ms: int) -> None:
         """One dot per slide under the stage, the current one filled: where the loop is."""
@@ -668,6 +733,31 @@ class AttractScreen(Overlay):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         event.accept()
+
+
+def veiled(tile: QPixmap, colour: str, alpha: float) -> QPixmap:
+    """``tile`` under a layer of ``colour`` at ``alpha`` opacity."""
+    result = QPixmap(tile)
+    veil = QColor(colour)
+    veil.setAlphaF(alpha)
+    painter = QPainter(result)
+    painter.fillRect(result.rect(), veil)
+    painter.end()
+    return result
+
+
+def _around(outer: QRectF, inner: QRectF) -> list[QRectF]:
+    """The parts of ``outer`` not covered by ``inner`` (inside it), as four rectangles."""
+    return [
+        rect
+        for rect in (
+            QRectF(outer.left(), outer.top(), outer.width(), inner.top() - outer.top()),
+            QRectF(outer.left(), inner.bottom(), outer.width(), outer.bottom() - inner.bottom()),
+            QRectF(outer.left(), inner.top(), inner.left() - outer.left(), inner.height()),
+            QRectF(inner.right(), inner.top(), outer.right() - inner.right(), inner.height()),
+        )
+        if rect.width() > 0 and rect.height() > 0
+    ]
 
 
 def _mix(first: str, second: str, amount: float) -> str:
