@@ -179,6 +179,23 @@ class KioskRun(QObject):
         log.info("reload: content reloaded from %s", self._content_dir)
         self._show_main(library)
 
+    def stop(self) -> None:
+        """Stop everything the run started, close its window and delete the run.
+
+        For an in-process run (tests, benchmarks); ``run()`` ends with the event loop.
+        """
+        self._retry.stop()
+        self._stop_modes()
+        if self.window is not None:
+            _close_window(self.window)
+        self.window = self.main_window = None
+        if self._recorder is not None:
+            self._recorder.shutdown()
+        if self._config.hide_cursor and not self._config.kiosk:
+            QApplication.restoreOverrideCursor()
+        on_uncaught_exception(None)
+        self.deleteLater()
+
     @Slot()
     def _try_content(self) -> None:
         library = load_library(self._content_dir)
@@ -198,7 +215,7 @@ class KioskRun(QObject):
 
             screen.set_close_allowed(False)
             self._error_lock = LockDown(screen, self._config.hide_cursor, screen)
-            self._error_lock.activate(placement.place)
+            self._error_lock.activate(placement)
         self._retry.start()
 
     def _show_main(self, library: ContentLibrary) -> None:
@@ -224,10 +241,7 @@ class KioskRun(QObject):
                 "config": str(settings.source or "-"),
                 "log": str(self._options.log_file or "-"),
             }
-            start_language = window.language.current
-            mode = KioskMode(
-                window, settings, details, recent_problems.records, lambda: start_language
-            )
+            mode = KioskMode(window, settings, details, recent_problems.records)
             mode.reload_requested.connect(self.reload)
             if settings.stats_enabled:
                 self._record_statistics(window, mode, settings)
@@ -255,9 +269,7 @@ class KioskRun(QObject):
             settings.loop_seconds * 1000,
         )
         if mode is not None:
-            # The loop takes the attract screen's place: it starts after the reset.
-            mode.idle.attract_requested.disconnect(mode.attract.open_overlay)
-            self.loop.follow(mode.idle)
+            mode.play_loop_instead_of_attract(self.loop)
             return
         idle = self.loop.watch_idle(settings.idle_timeout)
         if self.presenter is not None:
@@ -295,40 +307,50 @@ class KioskRun(QObject):
 
     def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> ScreenPlacement:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""
-        old, old_mode, old_lock = self.window, self.mode, self._error_lock
-        self._error_lock = None
+        old = self.window
         # The old lock-down would close the new window as a stranger: stop it first.
-        if old_mode is not None:
-            old_mode.stop()
-        if self.presenter is not None:
-            self.presenter.stop()
-            self.presenter = None
-        if self.loop is not None:
-            self.loop.stop()
-            self.loop = None
-        if old_lock is not None:
-            old_lock.deactivate()
+        self._stop_modes()
         self.window = window
         self.mode = mode
         placement = ScreenPlacement(window, self._config.screen, self.fullscreen)
         self._placement = placement
         placement.show()
         if mode is not None:
-            mode.start(placement.place)
+            mode.start(placement)
         if old is not None:
-            from kiosk.ui.screens.error_screen import ErrorScreen
-
-            if isinstance(old, (MainWindow, ErrorScreen)):
-                old.set_close_allowed(True)
-            old.close()
-            old.deleteLater()
+            _close_window(old)
         return placement
+
+    def _stop_modes(self) -> None:
+        """Stop kiosk mode, the presenter, the loop and the error screen's lock-down."""
+        if self.mode is not None:
+            self.mode.stop()
+            self.mode = None
+        if self.presenter is not None:
+            self.presenter.stop()
+            self.presenter = None
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
+        if self._error_lock is not None:
+            self._error_lock.deactivate()
+            self._error_lock = None
 
     @Slot()
     def _recover(self) -> None:
         window = self.main_window
         if window is not None and window is self.window:
             QTimer.singleShot(0, window.recover_from_error)
+
+
+def _close_window(window: QWidget) -> None:
+    """Close and delete ``window``, even a kiosk window that refuses a visitor's close."""
+    from kiosk.ui.screens.error_screen import ErrorScreen
+
+    if isinstance(window, (MainWindow, ErrorScreen)):
+        window.set_close_allowed(True)
+    window.close()
+    window.deleteLater()
 
 
 def run(options: RunOptions) -> int:

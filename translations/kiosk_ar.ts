@@ -4,8 +4,8 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>مدة التشغيل: {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>مدة التشغيل: %1</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -131,9 +131,16 @@
         <source>cannot be shown at the moment</source>
         <translation>لا يمكن عرضها حاليا</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>عدد الصفحات: %1</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n صفحة</numerusform>
+            <numerusform>صفحة واحدة</numerusform>
+            <numerusform>صفحتان</numerusform>
+            <numerusform>%n صفحات</numerusform>
+            <numerusform>%n صفحة</numerusform>
+            <numerusform>%n صفحة</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -161,8 +168,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>عدد كبير من الرموز الخاطئة. أعد المحاولة بعد {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>عدد كبير من الرموز الخاطئة. أعد المحاولة بعد %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -232,13 +239,20 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>خطأ في المحتوى (%1 في المجموع)، تُعرض آخر نسخة سليمة: %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>خطأ في المحتوى، تُعرض آخر نسخة سليمة: %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>خطأ في المحتوى، تُعرض آخر نسخة سليمة: %1</translation>
     </message>
 </context>
 <context>
@@ -278,9 +292,27 @@
         <source>No visits recorded yet.</source>
         <translation>لم تُسجَّل أي زيارة بعد.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>اليوم: %1 زيارة · هذا الأسبوع: %2 زيارة</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>اليوم: %n زيارة</numerusform>
+            <numerusform>اليوم: زيارة واحدة</numerusform>
+            <numerusform>اليوم: زيارتان</numerusform>
+            <numerusform>اليوم: %n زيارات</numerusform>
+            <numerusform>اليوم: %n زيارة</numerusform>
+            <numerusform>اليوم: %n زيارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>هذا الأسبوع: %n زيارة</numerusform>
+            <numerusform>هذا الأسبوع: زيارة واحدة</numerusform>
+            <numerusform>هذا الأسبوع: زيارتان</numerusform>
+            <numerusform>هذا الأسبوع: %n زيارات</numerusform>
+            <numerusform>هذا الأسبوع: %n زيارة</numerusform>
+            <numerusform>هذا الأسبوع: %n زيارة</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -302,8 +334,8 @@
         <translation>متابعة</translation>
     </message>
     <message>
-        <source>Back to the start in {seconds} s</source>
-        <translation>العودة إلى البداية بعد {seconds} ث</translation>
+        <source>Back to the start in %1 s</source>
+        <translation>العودة إلى البداية بعد %1 ث</translation>
     </message>
 </context>
 <context>

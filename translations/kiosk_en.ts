@@ -4,8 +4,8 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>Uptime: {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>Uptime: %1</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -131,9 +131,12 @@
         <source>cannot be shown at the moment</source>
         <translation>cannot be shown at the moment</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -161,8 +164,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>Too many wrong PINs. Try again in {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Too many wrong PINs. Try again in %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -232,13 +235,16 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>Content error (%1 in all), the last good version is shown: %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>Content error (%n in all), the last good version is shown: %1</numerusform>
+            <numerusform>Content error (%n in all), the last good version is shown: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>Content error, the last good version is shown: %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>Content error, the last good version is shown: %1</translation>
     </message>
 </context>
 <context>
@@ -278,9 +284,19 @@
         <source>No visits recorded yet.</source>
         <translation>No visits recorded yet.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>Today: %1 visits · This week: %2 visits</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>Today: %n visit</numerusform>
+            <numerusform>Today: %n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>This week: %n visit</numerusform>
+            <numerusform>This week: %n visits</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -302,8 +318,8 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Back to the start in {seconds} s</source>
-        <translation>Back to the start in {seconds} s</translation>
+        <source>Back to the start in %1 s</source>
+        <translation>Back to the start in %1 s</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,8 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>En marche depuis : {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>En marche depuis : %1</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -131,9 +131,12 @@
         <source>cannot be shown at the moment</source>
         <translation>ne peut pas être affiché pour le moment</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -161,8 +164,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>Trop de codes erronés. Réessayez dans {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Trop de codes erronés. Réessayez dans %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -232,13 +235,16 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>Erreur dans le contenu (%1 au total), la dernière version correcte reste affichée : %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>Erreur dans le contenu (%n au total), la dernière version correcte reste affichée : %1</numerusform>
+            <numerusform>Erreur dans le contenu (%n au total), la dernière version correcte reste affichée : %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %1</translation>
     </message>
 </context>
 <context>
@@ -278,9 +284,19 @@
         <source>No visits recorded yet.</source>
         <translation>Aucune visite enregistrée pour l&apos;instant.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>Aujourd&apos;hui : %1 visites · Cette semaine : %2 visites</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>Aujourd&apos;hui : %n visite</numerusform>
+            <numerusform>Aujourd&apos;hui : %n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>Cette semaine : %n visite</numerusform>
+            <numerusform>Cette semaine : %n visites</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -302,8 +318,8 @@
         <translation>Continuer</translation>
     </message>
     <message>
-        <source>Back to the start in {seconds} s</source>
-        <translation>Retour à l&apos;accueil dans {seconds} s</translation>
+        <source>Back to the start in %1 s</source>
+        <translation>Retour à l&apos;accueil dans %1 s</translation>
     </message>
 </context>
 <context>

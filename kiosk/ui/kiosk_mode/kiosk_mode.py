@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -12,9 +13,12 @@ from kiosk.config import Config
 from kiosk.ui.kiosk_mode.admin import AdminPanel, CornerHold, PinPad
 from kiosk.ui.kiosk_mode.attract_screen import AttractScreen
 from kiosk.ui.kiosk_mode.idle import IdleWatcher
-from kiosk.ui.kiosk_mode.lockdown import LockDown
+from kiosk.ui.kiosk_mode.lockdown import Keeper, LockDown
 from kiosk.ui.kiosk_mode.visitor_prompts import StillTherePrompt
 from kiosk.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.presenting.loop import LoopPlayer
 
 log = logging.getLogger("kiosk.mode")
 
@@ -37,11 +41,12 @@ class KioskMode(QObject):
         config: Config,
         details: dict[str, str],
         recent_problems: Iterable[str],
-        default_language: Callable[[], str],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._default_language = default_language
+        # Every visitor starts in the language the kiosk started in (the config's
+        # default_language, else the site's default).
+        self._start_language = window.language.current
         self.lockdown = LockDown(window, config.hide_cursor, self)
         self.idle = IdleWatcher(
             config.idle_timeout, config.idle_countdown, config.attract_delay, self
@@ -80,10 +85,10 @@ class KioskMode(QObject):
             | Qt.WindowType.WindowStaysOnTopHint
         )
 
-    def start(self, restore: Callable[[], None]) -> None:
+    def start(self, keeper: Keeper) -> None:
         """Lock the window down and start watching for idle visitors.
 
-        ``restore`` puts the window back over its screen (the screen placement's job).
+        ``keeper`` keeps the window over its screen (the screen placement's job).
         """
         if not self.gate.enabled:
             log.warning(
@@ -91,7 +96,7 @@ class KioskMode(QObject):
                 "stop the kiosk from its service manager"
             )
         self.window.set_close_allowed(False)
-        self.lockdown.activate(restore)
+        self.lockdown.activate(keeper)
         self.idle.start()
         self.corner.start()
 
@@ -100,6 +105,12 @@ class KioskMode(QObject):
         self.idle.stop()
         self.lockdown.deactivate()
         self.window.set_close_allowed(True)
+
+    def play_loop_instead_of_attract(self, loop: LoopPlayer) -> None:
+        """After the reset between visitors, ``loop`` plays where the attract screen would
+        open, until the next visitor's first touch."""
+        self.idle.attract_requested.disconnect(self.attract.open_overlay)
+        loop.follow(self.idle)
 
     def tour_screens(self) -> list[tuple[str, Callable[[], None]]]:
         """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
@@ -113,7 +124,7 @@ class KioskMode(QObject):
     @Slot()
     def _reset(self) -> None:
         log.info("idle: resetting for the next visitor")
-        self.window.reset_for_next_visitor(self._default_language())
+        self.window.reset_for_next_visitor(self._start_language)
         self.visit_ended.emit()
 
     @Slot()

@@ -1,15 +1,16 @@
-"""Between visitors: the "Still there?" countdown (the attract screen is attract_screen.py)."""
+"""Between visitors: the "Still there?" countdown (the attract loop is attract_screen.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.overlay import Overlay
 
 
-class StillTherePrompt(Overlay):
+class StillTherePrompt(FollowsLanguage, Overlay):
     """A dimmed window with a card: "Still there?", the seconds left and Continue.
 
     A touch anywhere counts as an answer (the idle watcher sees it); the button is
@@ -58,10 +59,4 @@ class StillTherePrompt(Overlay):
         self._fill_countdown()
 
     def _fill_countdown(self) -> None:
-        seconds = isolate(str(self._seconds))
-        self.countdown.setText(self.tr("Back to the start in {seconds} s").format(seconds=seconds))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        self.countdown.setText(fill(self.tr("Back to the start in %1 s"), self._seconds))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from kiosk.content.library import ContentLibrary
 from kiosk.content.model import Place
 from kiosk.geography import MapData, Ring, medest_map
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
 from kiosk.ui.screens.graphics.base import WRAP, Graphic
 from kiosk.ui.style.fonts import uses_arabic_script
 
@@ -203,7 +203,7 @@ class ZonesMap(Graphic):
             pin.setText(title)
             pin.setAccessibleName(title)
             pin.setAccessibleDescription(
-                self.tr("In %1. Opens the page of this area").replace("%1", isolate(pin.place.name))
+                fill(self.tr("In %1. Opens the page of this area"), pin.place.name)
             )
         self.setAccessibleName(self.caption)
         super().retranslate_ui()
