@@ -107,6 +107,7 @@ def test_tour_renders_every_screen(tmp_path: Path) -> None:
     assert kiosk_screens == {
         "kiosk-still-there.png",
         "kiosk-attract.png",
+        "kiosk-attract-map.png",
         "kiosk-pin-pad.png",
         "kiosk-admin.png",
     }

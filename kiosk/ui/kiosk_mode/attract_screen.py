@@ -183,6 +183,17 @@ class AttractScreen(Overlay):
         self._fixed_ms = ms
         self.update()
 
+    def show_at(self, ms: int | None) -> None:
+        """Open showing the moment ``ms`` of the loop (None: as it plays; for the tour)."""
+        self.open_overlay()
+        self.set_time(ms)
+
+    def map_rest_ms(self) -> int:
+        """A moment when the map slide is fully shown."""
+        if not self.slides:
+            self.prepare()
+        return (len(self.slides) - 1) * SLIDE_MS + REST_MS
+
     def play_frame(self, ms: int) -> None:
         """Paint the frame of ``ms`` now, as the frame timer would (for make bench)."""
         self._fixed_ms = ms

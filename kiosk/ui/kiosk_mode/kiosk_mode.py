@@ -116,7 +116,8 @@ class KioskMode(QObject):
         """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
         return [
             ("kiosk-still-there", lambda: self.prompt.show_countdown(15)),
-            ("kiosk-attract", self.attract.open_overlay),
+            ("kiosk-attract", lambda: self.attract.show_at(None)),
+            ("kiosk-attract-map", lambda: self.attract.show_at(self.attract.map_rest_ms())),
             ("kiosk-pin-pad", self.pin_pad.open_overlay),
             ("kiosk-admin", self.admin.open_overlay),
         ]
