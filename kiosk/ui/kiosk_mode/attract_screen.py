@@ -161,7 +161,7 @@ class AttractScreen(Overlay):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._tick)
         self.opened.connect(self._start)
-        self.closed.connect(self._timer.stop)
+        self.closed.connect(self._stop)
 
     # what is shown -----------------------------------------------------------------
     def invitations(self) -> dict[str, str]:
@@ -218,6 +218,14 @@ class AttractScreen(Overlay):
     def _drift(self, ms: int) -> int:
         """How far the motif has drifted at ``ms`` (whole pixels)."""
         return round(ms * self._short_side() / 60000)
+
+    @Slot()
+    def _stop(self) -> None:
+        """Stop the frames and let go of the drawn images until the next opening."""
+        self._timer.stop()
+        self._line_images.clear()
+        self._map = QPixmap()
+        self.slides = []
 
     @Slot()
     def _tick(self) -> None:
