@@ -16,6 +16,7 @@ GROUPS = {
     "attract": "benchmarks.attract",
     "documents": "benchmarks.documents",
     "scale": "benchmarks.scale",
+    "speech": "benchmarks.speech",
 }
 
 
