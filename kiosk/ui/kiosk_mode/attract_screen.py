@@ -282,6 +282,7 @@ class AttractScreen(Overlay):
             _mix(palette.brand_dark, palette.brand_ink, 0.14),
             _mix(palette.brand_dark, palette.brand, 0.85),
             palette.accent,
+            self.devicePixelRatioF(),
         )
         # The same tile under a veil, once: the bands and the panel are then plain copies
         # of the tile each frame, with no transparent layer blended over the screen.
@@ -420,9 +421,12 @@ class AttractScreen(Overlay):
                 text_height,
             )
         projection = Projection(data, self._map_rect)
+        ratio = self.devicePixelRatioF()
         pixmap = QPixmap(
-            max(1, round(self._map_rect.width())), max(1, round(self._map_rect.height()))
+            max(1, round(self._map_rect.width() * ratio)),
+            max(1, round(self._map_rect.height() * ratio)),
         )
+        pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(QColor(palette.brand_dark))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

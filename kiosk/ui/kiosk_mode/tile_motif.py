@@ -41,9 +41,15 @@ def octagon(centre: QPointF, radius: float) -> QPolygonF:
     return QPolygonF([*points, points[0]])
 
 
-def motif_tile(size: int, ground: str, line: str, star: str, accent: str) -> QPixmap:
-    """One square tile of the pattern, ``size`` px, seamless when repeated."""
-    pixmap = QPixmap(size, size)
+def motif_tile(
+    size: int, ground: str, line: str, star: str, accent: str, ratio: float = 1.0
+) -> QPixmap:
+    """One square tile of the pattern, ``size`` px, seamless when repeated.
+
+    ``ratio`` is the screen's device pixel ratio: the tile stays sharp on a 4K screen.
+    """
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(QColor(ground))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -83,5 +89,5 @@ def motif_tile(size: int, ground: str, line: str, star: str, accent: str) -> QPi
 
 def draw_motif(painter: QPainter, rect: QRectF, tile: QPixmap, offset: QPointF) -> None:
     """Fill ``rect`` with the tile, shifted by ``offset`` (the slow drift of the pattern)."""
-    size = tile.width()
+    size = round(tile.width() / tile.devicePixelRatio())
     painter.drawTiledPixmap(rect, tile, QPointF(offset.x() % size, offset.y() % size))
