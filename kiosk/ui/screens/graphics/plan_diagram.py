@@ -16,6 +16,11 @@ from kiosk.content.model import KeyFigure
 from kiosk.ui.screens.graphics.base import Graphic
 from kiosk.ui.screens.graphics.key_figures import shown_number
 
+# Type sizes (px at the reference screen): a pillar's title and aim, the goals' heading,
+# each goal's number and its words. Never under 24 px at full scale.
+BLOCK_TITLE_PX, BLOCK_TEXT_PX = 26, 24
+GOALS_TITLE_PX, GOAL_NUMBER_PX, GOAL_TEXT_PX = 28, 44, 24
+
 
 class BlockBox(QAbstractButton):
     """One block of measures: its title and aim in a tappable box."""
@@ -131,19 +136,19 @@ class PlanDiagram(Graphic):
         super().retranslate_ui()
 
     def block_title_font(self) -> QFont:
-        return self.font_px(26 * self.scale, bold=True)
+        return self.font_px(BLOCK_TITLE_PX * self.scale, bold=True)
 
     def block_summary_font(self) -> QFont:
-        return self.font_px(22 * self.scale)
+        return self.font_px(BLOCK_TEXT_PX * self.scale)
 
     def goal_title_font(self) -> QFont:
-        return self.font_px(26 * self.scale, bold=True)
+        return self.font_px(GOALS_TITLE_PX * self.scale, bold=True)
 
     def goal_number_font(self) -> QFont:
-        return self.font_px(44 * self.scale, bold=True)
+        return self.font_px(GOAL_NUMBER_PX * self.scale, bold=True)
 
     def goal_font(self) -> QFont:
-        return self.font_px(24 * self.scale)
+        return self.font_px(GOAL_TEXT_PX * self.scale)
 
     def _side_by_side(self, width: int) -> bool:
         return width >= self.metrics.px(780)
