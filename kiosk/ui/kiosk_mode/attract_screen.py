@@ -68,7 +68,7 @@ REST_MS = 2000
 NUMBER_SHARE = 0.185
 MIN_NUMBER_PX = 120
 LINE_SHARE = 0.033
-INVITE_SHARE = 0.036
+INVITE_SHARE = 0.04
 NAME_SHARE = 0.03
 # How much the motif is veiled under the header and footer, and under the slides' panel.
 VEIL_BANDS, VEIL_PANEL = 0.6, 0.88
@@ -261,8 +261,9 @@ class AttractScreen(Overlay):
     def _bands(self) -> tuple[QRectF, QRectF, QRectF]:
         """Header, stage and footer rectangles."""
         w, h = float(self.width()), float(self.height())
-        header = h * (0.11 if self._portrait() else 0.13)
-        footer = h * (0.2 if self._portrait() else 0.19)
+        # Whole pixels: the bands are filled edge to edge, a fractional edge leaves a seam.
+        header = round(h * (0.11 if self._portrait() else 0.13))
+        footer = round(h * (0.2 if self._portrait() else 0.19))
         return (
             QRectF(0, 0, w, header),
             QRectF(0, header, w, h - header - footer),
@@ -327,7 +328,11 @@ class AttractScreen(Overlay):
         height = min(stage.height() * 0.96, tallest + 2 * pad + self._dots_room())
         side = stage.width() * (0.04 if self._portrait() else 0.13)
         middle = stage.center().y()
-        return QRectF(stage.left() + side, middle - height / 2, stage.width() - 2 * side, height)
+        return QRectF(
+            QRectF(stage.left() + side, middle - height / 2, stage.width() - 2 * side, height)
+            .toAlignedRect()
+            .intersected(stage.toAlignedRect())
+        )
 
     def _figure_slides(self, library: ContentLibrary, text_width: float) -> list[Slide]:
         """One slide per key figure, its words in every language (the content's own)."""
@@ -374,7 +379,7 @@ class AttractScreen(Overlay):
         palette = active_palette()
         # Portrait: the title under the map; landscape: beside it, the map on the left.
         beside = not self._portrait()
-        title_width = stage.width() * 0.26 if beside else text_width
+        title_width = stage.width() * 0.3 if beside else text_width
         lines = []
         for language in self._languages:
             view = library.view(next(iter(self._pages_with_places(library)), ""), language.code)
@@ -388,9 +393,9 @@ class AttractScreen(Overlay):
         middle = stage.center().y() - self._dots_room() / 2
         if beside:
             room = QRectF(
-                stage.left() + stage.width() * 0.16,
+                stage.left() + stage.width() * 0.15,
                 stage.top() + margin,
-                stage.width() * 0.42,
+                stage.width() * 0.40,
                 stage.height() - 2 * margin - self._dots_room(),
             )
             span = Projection(data, room).span()
