@@ -13,7 +13,7 @@ from kiosk.config import Config
 from kiosk.ui.access.keypad import Keypad, keypad_keys
 from kiosk.ui.kiosk_mode.admin import AdminPanel, CornerHold, PinPad
 from kiosk.ui.kiosk_mode.attract_screen import AttractScreen
-from kiosk.ui.kiosk_mode.idle import IdleWatcher
+from kiosk.ui.kiosk_mode.idle import IdleState, IdleWatcher
 from kiosk.ui.kiosk_mode.lockdown import Keeper, LockDown
 from kiosk.ui.kiosk_mode.visitor_prompts import StillTherePrompt
 from kiosk.ui.window import MainWindow
@@ -83,7 +83,7 @@ class KioskMode(QObject):
         # Speech mode: more time before the prompt and to answer it, and it is spoken.
         self._intervals = (config.idle_timeout, config.idle_countdown, config.attract_delay)
         window.speech.mode_changed.connect(self._on_speech_mode)
-        window.speech.paragraph_started.connect(lambda *_: self.idle.poke())
+        window.speech.paragraph_started.connect(self._speech_heard)
 
         self.idle.prompt_requested.connect(self.prompt.show_countdown)
         self.idle.prompt_requested.connect(self._speak_prompt)
@@ -154,6 +154,13 @@ class KioskMode(QObject):
         timeout, countdown, attract = self._intervals
         factor = SPEECH_TIME_FACTOR if on else 1
         self.idle.set_intervals(timeout * factor, countdown * factor, attract)
+
+    @Slot(int, int, float)
+    def _speech_heard(self, _utterance: int, _paragraph: int, _sound_at: float) -> None:
+        """A visitor listening to a page keeps the kiosk awake; the "Still there?"
+        prompt's own words must not answer it, or the kiosk never resets."""
+        if self.idle.state is IdleState.ACTIVE:
+            self.idle.poke()
 
     @Slot(int)
     def _speak_prompt(self, seconds: int) -> None:
