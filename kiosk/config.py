@@ -44,11 +44,29 @@ class Config:
     stats_enabled: bool = True
     stats_retention_days: int = 365
     stats_path: Path | None = None
+    updates_repository: str = ""
+    updates_trusted_root: Path | None = None
+    updates_interval: int = 15
+    updates_releases_dir: Path | None = None
+    health_broker: str = ""
+    health_name: str = ""
+    health_username: str = ""
+    health_password: str = ""
+    health_ca_file: Path | None = None
+    health_interval: int = 60
     source: Path | None = field(default=None, compare=False)
 
     @property
     def kiosk(self) -> bool:
         return self.mode == "kiosk"
+
+    @property
+    def updates_enabled(self) -> bool:
+        return bool(self.updates_repository) and self.updates_trusted_root is not None
+
+    @property
+    def health_enabled(self) -> bool:
+        return bool(self.health_broker)
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,9 @@ class Setting:
     choices: tuple[str, ...] = ()
     item_kind: type | None = None  # for lists
     must_exist: bool = False  # for folders
+    is_file: bool = False  # for paths that must name an existing file
+    # Further check of a text value: None when fine, else what is wrong.
+    check: Callable[[str], str | None] | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -105,6 +126,27 @@ SETTINGS: tuple[Setting, ...] = (
             "days of statistics kept; older records are deleted", minimum=1, maximum=3650),
     Setting("stats.path", "stats_path", Path,
             "statistics database file; empty: the platform's data folder"),
+    Setting("updates.repository", "updates_repository", str,
+            "fleet repository: an https:// (or http://) URL or a folder (USB stick); "
+            "empty: no updates", check=lambda v: _repository_problem(v)),
+    Setting("updates.trusted_root", "updates_trusted_root", Path,
+            "the repository's root.json from `cri-kiosk fleet init`", is_file=True),
+    Setting("updates.interval", "updates_interval", int,
+            "minutes between two update checks", minimum=1, maximum=1440),
+    Setting("updates.releases_dir", "updates_releases_dir", Path,
+            "folder of the downloaded releases; empty: releases/ in the state folder"),
+    Setting("health.broker", "health_broker", str,
+            "MQTT broker, mqtt://host:1883 or mqtts://host:8883 (TLS); empty: no health "
+            "reports", check=lambda v: _broker_problem(v)),
+    Setting("health.name", "health_name", str,
+            "this kiosk's name in the fleet; empty: the machine's host name",
+            check=lambda v: _name_problem(v)),
+    Setting("health.username", "health_username", str, "user name at the broker"),
+    Setting("health.password", "health_password", str, "password at the broker"),
+    Setting("health.ca_file", "health_ca_file", Path,
+            "CA certificate file for mqtts://; empty: the system's", is_file=True),
+    Setting("health.interval", "health_interval", int,
+            "seconds between two status messages", minimum=10, maximum=3600),
 )  # fmt: skip
 
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
@@ -192,6 +234,7 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
             values[setting.attribute] = _convert(setting, value, path)
         except ValueError as error:
             problems.append(ConfigProblem(path, line, f"{key}: {error}"))
+    problems += _check_fleet(text, path, values)
     return LoadedConfig(replace(Config(), source=path, **values), tuple(problems), text)
 
 
@@ -219,6 +262,60 @@ def _line_of(text: str, key: str) -> int:
     lines = text.splitlines()
     section = "\n".join(lines[start - 1 :])
     return key_line(section, sub, start)
+
+
+def _repository_problem(value: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https"):
+        return None if parts.hostname else f"{value!r} is not a URL"
+    if len(parts.scheme) > 1:
+        return f"{value!r}: only https://, http:// or a folder"
+    return None
+
+
+def _broker_problem(value: str) -> str | None:
+    if not value:
+        return None
+    from kiosk.fleet.health import broker_url_problem
+
+    return broker_url_problem(value)
+
+
+def _name_problem(value: str) -> str | None:
+    import re
+
+    if not value:
+        return None
+    if value == "all" or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", value):
+        return (
+            f"{value!r} is not a kiosk name: letters, digits, '-', '_' and '.', at most 64, "
+            "and not 'all'"
+        )
+    return None
+
+
+def _check_fleet(text: str, path: Path, values: dict[str, Any]) -> list[ConfigProblem]:
+    """Keys that only work together: an update source needs its trust anchor."""
+    problems = []
+    if values.get("updates_repository") and values.get("updates_trusted_root") is None:
+        problems.append(
+            ConfigProblem(
+                path,
+                _line_of(text, "updates.repository"),
+                "updates.repository: updates.trusted_root (the root.json from `cri-kiosk "
+                "fleet init`) is needed too; updates are off",
+            )
+        )
+        values["updates_repository"] = ""
+    repository = values.get("updates_repository", "")
+    if repository and "://" not in repository:
+        folder = Path(repository).expanduser()
+        values["updates_repository"] = str(folder if folder.is_absolute() else path.parent / folder)
+    return problems
 
 
 def _unknown_key_message(key: str) -> str:
@@ -250,6 +347,9 @@ def _convert(setting: Setting, value: Any, path: Path) -> Any:
             raise ValueError(f"must be text, not {type_name(value)} {value!r}{_choices(setting)}")
         if setting.choices and value not in setting.choices:
             raise ValueError(f"{value!r} is not allowed{_choices(setting)}")
+        problem = setting.check(value.strip()) if setting.check is not None else None
+        if problem:
+            raise ValueError(f"{problem}; using the default")
         return value.strip()
     if kind is Path:
         if not isinstance(value, str):
@@ -261,6 +361,8 @@ def _convert(setting: Setting, value: Any, path: Path) -> Any:
             folder = (path.parent / folder).resolve()
         if setting.must_exist and not folder.is_dir():
             raise ValueError(f"folder {str(folder)!r} not found; using the default")
+        if setting.is_file and not folder.is_file():
+            raise ValueError(f"file {str(folder)!r} not found; using the default")
         return folder
     if kind is list:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):

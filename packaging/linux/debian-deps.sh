@@ -39,7 +39,7 @@ libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
 
 # Virtual X server for the tests marked `gui`, xdotool to type real X key events, and
 # the linters the packaging tests run on the launcher and the shell scripts.
-test_pkgs="xvfb xauth xdotool desktop-file-utils shellcheck"
+test_pkgs="xvfb xauth xdotool desktop-file-utils shellcheck mosquitto"
 
 # PyInstaller (packaging/pyinstaller, tests/test_packaging_frozen.py) runs ldd, objdump
 # and objcopy (binutils). It also needs Python as a shared library: Debian's python3.X
