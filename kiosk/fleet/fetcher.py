@@ -21,7 +21,7 @@ class BoundedFetcher(FetcherInterface):
     """HTTP(S) and local-folder downloads that never hang and never grow without end.
 
     - connecting and every gap between two received blocks are bounded by
-      ``socket_timeout``; a whole download by ``30 s + length / min_rate``, so a server
+      ``socket_timeout``; a whole download by ``grace_s + length / min_rate``, so a server
       that drips bytes cannot hold the update thread for ever;
     - TUF's own check stops a download longer than its signed length;
     - with ``partial_dir``, release archives (not metadata) are kept as they arrive and
@@ -35,8 +35,10 @@ class BoundedFetcher(FetcherInterface):
         min_rate: float = 16_000.0,
         partial_dir: Path | None = None,
         user_agent: str = "cri-kiosk",
+        grace_s: float = 30.0,
     ) -> None:
         self.socket_timeout = socket_timeout
+        self.grace_s = grace_s
         self.min_rate = min_rate
         self.partial_dir = partial_dir
         self._limit = 0
@@ -50,7 +52,7 @@ class BoundedFetcher(FetcherInterface):
             yield file
 
     def _deadline(self) -> float:
-        return time.monotonic() + 30.0 + self._limit / self.min_rate
+        return time.monotonic() + self.grace_s + self._limit / self.min_rate
 
     def partial_path(self, url: str) -> Path | None:
         if self.partial_dir is None or url.endswith(".json"):
@@ -88,8 +90,15 @@ class BoundedFetcher(FetcherInterface):
         headers = {"Range": f"bytes={start}-"} if start else {}
         timeout = urllib3.Timeout(connect=self.socket_timeout, read=self.socket_timeout)
         try:
+            # The length is checked here, not by urllib3, which would drop the last
+            # block received before a cut; every byte that arrived can then be kept.
             return self._pool.request(
-                "GET", url, headers=headers, preload_content=False, timeout=timeout
+                "GET",
+                url,
+                headers=headers,
+                preload_content=False,
+                timeout=timeout,
+                enforce_content_length=False,
             )
         except urllib3.exceptions.TimeoutError as error:
             raise exceptions.SlowRetrievalError(f"{url}: timed out") from error
@@ -121,6 +130,9 @@ class BoundedFetcher(FetcherInterface):
         self, response: urllib3.BaseHTTPResponse, partial: Path | None, have: int
     ) -> Iterator[bytes]:
         deadline = self._deadline()
+        announced = response.headers.get("Content-Length")
+        expected = int(announced) if announced and announced.isdigit() else None
+        arrived = 0
         keep: IO[bytes] | None = None
         try:
             if partial is not None:
@@ -130,15 +142,23 @@ class BoundedFetcher(FetcherInterface):
                         while chunk := earlier.read(CHUNK):
                             yield chunk
                 keep = partial.open("ab" if have else "wb")
-            for chunk in response.stream(CHUNK):
+            # read1: whatever has arrived, so that the deadline is checked even when a
+            # server drips a few bytes at a time (read() would wait for a whole block).
+            while chunk := response.read1(CHUNK):
                 if time.monotonic() > deadline:
                     raise exceptions.SlowRetrievalError(
                         f"download slower than {self.min_rate / 1000:.0f} kB/s: stopped"
                     )
                 self.received += len(chunk)
+                arrived += len(chunk)
                 if keep is not None:
                     keep.write(chunk)
+                    keep.flush()
                 yield chunk
+            if expected is not None and arrived < expected:
+                raise exceptions.DownloadError(
+                    f"download cut after {arrived} of {expected} bytes"
+                )
         except urllib3.exceptions.TimeoutError as error:
             raise exceptions.SlowRetrievalError(
                 f"no data for {self.socket_timeout:g} s: stopped"

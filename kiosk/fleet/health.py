@@ -189,8 +189,10 @@ class HealthPublisher:
         facts: KioskFacts,
         on_check_updates: Callable[[], None] | None = None,
         interval_s: float = 60.0,
+        keepalive_s: int = 30,
     ) -> None:
         self.broker = broker
+        self.keepalive_s = keepalive_s
         self.facts = facts
         self.name = facts.name
         self._on_check_updates = on_check_updates
@@ -216,7 +218,7 @@ class HealthPublisher:
         return self._connected.is_set()
 
     def start(self) -> None:
-        self.client.connect_async(self.broker.host, self.broker.port, keepalive=30)
+        self.client.connect_async(self.broker.host, self.broker.port, keepalive=self.keepalive_s)
         self.client.loop_start()
         self._thread.start()
 

@@ -33,6 +33,7 @@ class UpdateSettings:
     interval_s: float = 900.0
     socket_timeout: float = 10.0
     min_rate: float = 16_000.0
+    grace_s: float = 30.0
     attempts: int = 3
     retry_pause_s: float = 2.0
 
@@ -123,7 +124,10 @@ class UpdateClient:
     def check(self) -> CheckResult:
         """Refresh the metadata; download, verify and install a newer release."""
         fetcher = BoundedFetcher(
-            self.settings.socket_timeout, self.settings.min_rate, self.store.downloads
+            self.settings.socket_timeout,
+            self.settings.min_rate,
+            self.store.downloads,
+            grace_s=self.settings.grace_s,
         )
         try:
             return self._check(fetcher)
