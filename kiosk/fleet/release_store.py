@@ -197,6 +197,18 @@ class ReleaseStore:
             pointer = self._fall_back(pointer, reason)
         if pointer.pending is not None and self.release(pointer.pending) is None:
             pointer = replace(pointer, pending=None)
+        names = self._complete_names()
+        newest = self.release(names[-1]) if names else None
+        known = (pointer.current, pointer.previous, pointer.pending)
+        if (
+            newest is not None
+            and newest.name not in known
+            and newest.name > (pointer.current or "")
+            and newest.info.version not in pointer.bad
+        ):
+            # A power cut between a release's rename and its pointer: it is complete and
+            # was checked, so it waits like any other.
+            pointer = replace(pointer, pending=newest.name)
         if pointer.pending is not None and not pointer.trial:
             # Nobody is using a kiosk that is starting: a waiting release goes on now.
             self._save(pointer)
@@ -265,6 +277,7 @@ class ReleaseStore:
         if refusal is not None:
             raise StoreError(refusal[1])
         name = release_name(info)
+        self.folder.mkdir(parents=True, exist_ok=True)
         free = shutil.disk_usage(self.folder).free
         needed = archive.stat().st_size + SPARE_BYTES
         if free < needed:

@@ -77,6 +77,8 @@ class RepositoryServer(ThreadingHTTPServer):
             self.bytes_sent += sent
 
     def start_in_thread(self) -> threading.Thread:
-        thread = threading.Thread(target=self.serve_forever, name="fleet-serve", daemon=True)
+        thread = threading.Thread(
+            target=self.serve_forever, args=(0.1,), name="fleet-serve", daemon=True
+        )
         thread.start()
         return thread
