@@ -261,8 +261,10 @@ class HealthPublisher:
     def _on_disconnect(
         self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any
     ) -> None:
+        was_connected = self._connected.is_set()
         self._connected.clear()
-        if not self._stop.is_set():
+        # After a refused connection paho disconnects too: that line is already written.
+        if was_connected and not self._stop.is_set():
             self._problem(f"health: lost the broker ({reason}); status resumes when it is back")
 
     def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
