@@ -30,7 +30,8 @@ help:
 	@echo "cri-kiosk make targets:"
 	@echo "  make run [ARGS=...]   set up, then start the kiosk: .venv/bin/cri-kiosk run \$$(ARGS)"
 	@echo "                        e.g. make run ARGS=\"--fullscreen\""
-	@echo "  make test             set up, then ruff, ruff format --check, mypy, pytest"
+	@echo "  make test             set up, then ruff, ruff format --check, mypy, lint-imports"
+	@echo "                        (the layers, pyproject.toml [tool.importlinter]), pytest"
 	@echo "                        (extra pytest options: make test PYTEST_ARGS=\"-m 'not slow'\")"
 	@echo "  make check            validate the content: cri-kiosk check"
 	@echo "  make tour             screenshots of every page into build/tour"
@@ -131,6 +132,7 @@ test: deps-test venv translations
 	$(BIN)/ruff check kiosk tests benchmarks
 	$(BIN)/ruff format --check kiosk tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
 format: venv

@@ -79,8 +79,8 @@ def _child(content: Path, runs: int) -> dict[str, object]:
     from benchmarks.qt_probe import settle, tap, wait_until
     from kiosk.app import build_window, create_application, load_library
     from kiosk.native_memory import return_large_blocks_to_os
+    from kiosk.ui.documents.pdf_viewer import DocumentViewer
     from kiosk.ui.navigator import HOME
-    from kiosk.ui.pdf_viewer import DocumentViewer
 
     return_large_blocks_to_os()  # as kiosk.app.run() does
     app = create_application()

@@ -18,8 +18,8 @@ from PySide6.QtGui import QPointingDevice, QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
 
-from kiosk.ui.idle import IdleState
-from kiosk.ui.kiosk_mode import KioskMode
+from kiosk.ui.kiosk_mode.idle import IdleState
+from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
 from kiosk.ui.overlay import open_overlays
 from kiosk.ui.window import MainWindow
 

@@ -17,21 +17,21 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import __version__
 from kiosk.config import Config, LoadedConfig, check_against_site
 from kiosk.content import ContentError, ContentLibrary, load_content
+from kiosk.font_families import font_for, register_fonts
 from kiosk.i18n import LanguageService
 from kiosk.log import on_uncaught_exception, recent_problems
 from kiosk.native_memory import return_large_blocks_to_os
 from kiosk.paths import default_content_dir, translations_dir
-from kiosk.ui.fonts import font_for, register_fonts
 from kiosk.ui.placement import ScreenPlacement
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
-    from kiosk.fleet.wiring import FleetLink
     from kiosk.stats.recorder import StatsRecorder
-    from kiosk.ui.kiosk_mode import KioskMode
-    from kiosk.ui.lockdown import LockDown
-    from kiosk.ui.loop import LoopPlayer
-    from kiosk.ui.presenter import Presenter
+    from kiosk.ui.kiosk_mode.fleet_wiring import FleetLink
+    from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
+    from kiosk.ui.kiosk_mode.lockdown import LockDown
+    from kiosk.ui.presenting.loop import LoopPlayer
+    from kiosk.ui.presenting.presenter import Presenter
 
 log = logging.getLogger("kiosk.app")
 
@@ -155,8 +155,8 @@ class KioskRun(QObject):
 
     def _start_fleet(self) -> None:
         """[updates] and [health]: show the current release; start the fleet threads."""
-        from kiosk.fleet.wiring import FleetLink
         from kiosk.stats import default_database_path
+        from kiosk.ui.kiosk_mode.fleet_wiring import FleetLink
 
         settings = self._config
         self.fleet = FleetLink(settings, self._content_dir, self)
@@ -223,12 +223,12 @@ class KioskRun(QObject):
 
     def _show_unavailable(self) -> None:
         # Only when the content is unusable: not part of a normal start-up.
-        from kiosk.ui.error_screen import ErrorScreen
+        from kiosk.ui.screens.error_screen import ErrorScreen
 
         screen = ErrorScreen()
         placement = self._replace_window(screen)
         if self._config.kiosk:
-            from kiosk.ui.lockdown import LockDown
+            from kiosk.ui.kiosk_mode.lockdown import LockDown
 
             screen.set_close_allowed(False)
             self._error_lock = LockDown(screen, self._config.hide_cursor, screen)
@@ -251,7 +251,7 @@ class KioskRun(QObject):
             enable_hot_reload(window, self._content_dir)
         mode = None
         if settings.kiosk:
-            from kiosk.ui.kiosk_mode import KioskMode
+            from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
 
             details = {
                 "content": str(self._content_dir),
@@ -275,14 +275,14 @@ class KioskRun(QObject):
         self, window: MainWindow, settings: Config, mode: KioskMode | None
     ) -> None:
         """Clicker keys in presentation mode; the loop in either mode when the config asks."""
-        from kiosk.ui.presenter import Presenter
+        from kiosk.ui.presenting.presenter import Presenter
 
         if mode is None:
             self.presenter = Presenter(window, self._placement)
             self.presenter.start()
         if not settings.loop_enabled:
             return
-        from kiosk.ui.loop import LoopPlayer
+        from kiosk.ui.presenting.loop import LoopPlayer
 
         self.loop = LoopPlayer(
             window,
@@ -307,8 +307,8 @@ class KioskRun(QObject):
         from kiosk.stats import default_database_path
         from kiosk.stats.recorder import StatsRecorder
         from kiosk.stats.report import week_figures
-        from kiosk.stats.wiring import record_visits
-        from kiosk.ui.stats_chart import StatsChart
+        from kiosk.ui.kiosk_mode.stats_chart import StatsChart
+        from kiosk.ui.kiosk_mode.stats_wiring import record_visits
 
         if self._recorder is None:
             # One per run, not per window: a reload rebuilds the window.
@@ -352,7 +352,7 @@ class KioskRun(QObject):
         if mode is not None:
             mode.start(placement.place)
         if old is not None:
-            from kiosk.ui.error_screen import ErrorScreen
+            from kiosk.ui.screens.error_screen import ErrorScreen
 
             if isinstance(old, (MainWindow, ErrorScreen)):
                 old.set_close_allowed(True)

@@ -15,12 +15,11 @@ from kiosk.content import (
     translation_coverage,
     validate_library,
 )
+from kiosk.icon_names import icon_exists
 
 
 def run_check(content_dir: Path, output_format: str = "text") -> int:
     """Check the content in ``content_dir``; print the report; 1 on any error, else 0."""
-    from kiosk.ui.icons import icon_exists
-
     try:
         result = load_content(content_dir)
     except ContentError as error:

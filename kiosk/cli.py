@@ -6,17 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.fleet.commands import add_fleet_parser, add_rollback_parser
 from kiosk.paths import default_content_dir
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import MainWindow
 
 COMMANDS = ("run", "check", "tour", "build-docs", "stats", "export-html", "admin", "fleet")
 
@@ -319,23 +314,10 @@ def _export_html(content_dir: Path, out: Path) -> int:
     return 0
 
 
-def _kiosk_tour_screens(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
-    """Kiosk-mode overlays for the tour (built, never started: nothing is locked)."""
-    from kiosk.admin_pin import hash_pin
-    from kiosk.config import Config
-    from kiosk.ui.kiosk_mode import KioskMode
-
-    config = Config(mode="kiosk", admin_pin_hash=hash_pin("0000"))
-    details = {"content": "(tour)", "config": "-", "log": "-"}
-    mode = KioskMode(window, config, details, [], lambda: window.language.current)
-    window.set_close_allowed(True)  # a tour window is not locked down
-    return mode.tour_screens()
-
-
 def _build_docs(content_dir: Path, out: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import create_application, load_library
-    from kiosk.docs.store import DocumentStore
+    from kiosk.documents.store import DocumentStore
     from kiosk.log import setup_logging
 
     setup_logging()
@@ -374,7 +356,7 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str], dpr: f
 
     from kiosk.app import build_window, create_application, load_library
     from kiosk.log import setup_logging
-    from kiosk.tour import run_tour
+    from kiosk.tour import kiosk_mode_screens, run_tour
 
     setup_logging()
     app = create_application()
@@ -391,7 +373,7 @@ def _tour(content_dir: Path, out: Path, lang: str, size_texts: list[str], dpr: f
         return 2
     languages = codes if lang == "all" else (lang,)
     window = build_window(app, library, languages[0])
-    extras = _kiosk_tour_screens(window)
+    extras = kiosk_mode_screens(window)
     result = run_tour(app, window, library, out, languages, sizes, extras, dpr)
     window.close()
     print(f"wrote {len(result.written)} screens to {out}", file=sys.stderr)

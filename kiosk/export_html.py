@@ -18,8 +18,8 @@ from urllib.request import url2pathname
 
 from kiosk.content import ContentError, ContentLibrary, Page, load_content
 from kiosk.content.links import SECTION_SCHEME
+from kiosk.palette import PALETTE
 from kiosk.paths import data_path, fonts_dir
-from kiosk.ui.theme import PALETTE
 
 ASSETS = "assets"
 _SECTION_HREF = re.compile(rf'href="{SECTION_SCHEME}:section/([a-z0-9-]+)"')

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.model import Language
-from kiosk.ui.fonts import font_for
+from kiosk.font_families import font_for
 
 log = logging.getLogger("kiosk.i18n")
 

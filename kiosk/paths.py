@@ -42,7 +42,7 @@ def data_path(relative: str) -> Path:
 
 
 def qtawesome_dir() -> Path | None:
-    """qtawesome's package folder, for its icon fonts (kiosk.ui.icons); None if missing.
+    """qtawesome's package folder, for its icon fonts (kiosk.ui.style.icons); None if missing.
 
     A frozen build carries the folder's fonts and ``__init__.py`` as data (the module
     itself is never imported); otherwise it is the installed package.

@@ -117,6 +117,19 @@ def run_tour(
     return TourResult(tuple(written), tuple(failed))
 
 
+def kiosk_mode_screens(window: MainWindow) -> list[ExtraScreen]:
+    """Kiosk-mode overlays for the tour (built, never started: nothing is locked)."""
+    from kiosk.admin_pin import hash_pin
+    from kiosk.config import Config
+    from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
+
+    config = Config(mode="kiosk", admin_pin_hash=hash_pin("0000"))
+    details = {"content": "(tour)", "config": "-", "log": "-"}
+    mode = KioskMode(window, config, details, [], lambda: window.language.current)
+    window.set_close_allowed(True)  # a tour window is not locked down
+    return mode.tour_screens()
+
+
 def _save(window: MainWindow, path: Path) -> bool:
     image = window.grab()
     if image.isNull() or not image.save(str(path)):

@@ -18,7 +18,7 @@ from kiosk.content.markdown_limits import (
     MAX_PARAGRAPH,
 )
 from kiosk.content.validate import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS
-from kiosk.ui.icons import icon_exists
+from kiosk.icon_names import icon_exists
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "content" / "README.md"

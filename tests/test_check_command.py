@@ -303,3 +303,35 @@ def test_python_m_kiosk_check_passes(tmp_path: Path) -> None:
     assert proc.returncode == 0, f"--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
     assert proc.stdout == ""
     assert "0 error(s)" in proc.stderr
+
+
+# Run in a fresh interpreter: which modules ``cri-kiosk check`` loaded, after it ran.
+LOADED_MODULES = """
+import sys
+from kiosk.cli import main
+code = main(["check", "--content", sys.argv[1]])
+print("\\n".join(sorted(sys.modules)), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+@pytest.mark.slow
+def test_check_loads_no_qt(broken_content: tuple[Path, list[str]]) -> None:
+    """A content server without display libraries can run check: QtGui is never loaded,
+    and an unknown icon is still found (from qtawesome's files, not its Qt fonts)."""
+    content, expected = broken_content
+    proc = subprocess.run(
+        [sys.executable, "-c", LOADED_MODULES, str(content)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    loaded = set(proc.stderr.splitlines())
+    assert proc.returncode == 1, proc.stderr
+    [icon_problem] = [line for line in expected if "unknown icon" in line]
+    assert any(line.startswith(icon_problem) for line in proc.stdout.splitlines()), proc.stdout
+    assert "kiosk.check_report" in loaded
+    assert "PySide6.QtGui" not in loaded
+    assert not {name for name in loaded if name.split(".")[0] in ("PySide6", "shiboken6")}

@@ -41,7 +41,7 @@ def test_exit_after_startup_paints_home_and_exits_zero() -> None:
 def test_the_home_screen_loads_only_what_it_shows() -> None:
     # Start-up time (benchmarks/startup.py): Python-Markdown comes with the first page,
     # QtPdf with the first document, the validator with `check` or a reload; qtawesome's
-    # Python code (and qtpy's star imports) never, only its fonts (kiosk/ui/icons.py).
+    # Python code (and qtpy's star imports) never, only its fonts (kiosk/ui/style/icons.py).
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "kiosk", "--exit-after-startup"],
@@ -55,7 +55,7 @@ def test_the_home_screen_loads_only_what_it_shows() -> None:
     }
     assert "kiosk.ui.window" in imported
     unwanted = ("markdown", "qtawesome", "qtpy", "PySide6.QtPdf", "kiosk.content.validate",
-                "kiosk.ui.error_screen")  # fmt: skip
+                "kiosk.ui.screens.error_screen")  # fmt: skip
     assert sorted(name for name in imported if name.split(".")[0] in unwanted
                   or name in unwanted) == []  # fmt: skip
 

@@ -13,7 +13,7 @@ from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, typ
 
 FENCE = "+++"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Pictures a page may show above (or beside) its text; drawn by kiosk/ui/graphics/.
+# Pictures a page may show above (or beside) its text; drawn by kiosk/ui/screens/graphics/.
 GRAPHICS = ("key-figures", "zones-map", "plan-diagram")
 
 # key -> (accepted Python type, required, description for messages)

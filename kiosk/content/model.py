@@ -33,7 +33,7 @@ class Language:
 class Theme:
     """The site's look, from the ``[theme]`` table: colour overrides, logo text, fonts."""
 
-    # palette colour name (kiosk.ui.theme.Palette field) -> "#rrggbb"
+    # palette colour name (kiosk.palette.Palette field) -> "#rrggbb"
     colours: dict[str, str] = field(default_factory=dict)
     logo_text: str = "CRI"
     latin_font: str = ""

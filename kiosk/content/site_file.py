@@ -21,7 +21,7 @@ from kiosk.content.toml_source import (
 SITE_FILE = "site.toml"
 KNOWN_KEYS = ("default_language", "home", "url", "languages", "organisation", "theme")
 THEME_KEYS = ("colours", "logo_text", "latin_font", "arabic_font")
-# The palette's colour names (kiosk/ui/theme.py Palette; a test keeps them in step).
+# The palette's colour names (kiosk/palette.py Palette; a test keeps them in step).
 THEME_COLOURS = (
     "ink",
     "muted_ink",

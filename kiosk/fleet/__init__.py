@@ -1,5 +1,5 @@
 """Fleet: signed content releases (The Update Framework) and kiosk health over MQTT.
 
-Everything here is plain Python (no Qt) except ``wiring``, which connects the engine to
-the running kiosk. See README, "Fleet".
+Plain Python, no Qt: kiosk/ui/kiosk_mode/fleet_wiring.py connects it to the running
+kiosk. See README, "Fleet".
 """

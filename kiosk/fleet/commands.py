@@ -178,10 +178,7 @@ def _publish(repo_dir: Path, content: Path | None, valid_days: float, only_ts: b
 def _check(content_dir: Path) -> list[str]:
     from kiosk.fleet.content_check import content_errors
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.ui.icons import icon_exists
-
-    return content_errors(content_dir, icon_exists)
+    return content_errors(content_dir)
 
 
 def _serve(repo_dir: Path, host: str, port: int) -> int:

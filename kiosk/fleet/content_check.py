@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.content import ContentError, load_content, validate_library
+from kiosk.icon_names import icon_exists
 
 
-def content_errors(folder: Path, icon_exists: Callable[[str], bool] | None = None) -> list[str]:
+def content_errors(folder: Path) -> list[str]:
     """The error lines (``path:line: error: ...``) of the content in ``folder``; [] if none.
 
-    Warnings do not stop a release, errors do, exactly as for ``cri-kiosk check``. The
-    icon check needs the icon fonts' names: the kiosk passes ``kiosk.ui.icons.icon_exists``.
+    Warnings do not stop a release, errors do, exactly as for ``cri-kiosk check``.
     """
     try:
         result = load_content(folder)

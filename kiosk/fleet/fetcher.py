@@ -156,9 +156,7 @@ class BoundedFetcher(FetcherInterface):
                     keep.flush()
                 yield chunk
             if expected is not None and arrived < expected:
-                raise exceptions.DownloadError(
-                    f"download cut after {arrived} of {expected} bytes"
-                )
+                raise exceptions.DownloadError(f"download cut after {arrived} of {expected} bytes")
         except urllib3.exceptions.TimeoutError as error:
             raise exceptions.SlowRetrievalError(
                 f"no data for {self.socket_timeout:g} s: stopped"

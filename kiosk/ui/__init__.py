@@ -1,1 +1,1 @@
-"""Widgets of the kiosk: window, top bar, home, section page. They never read files."""
+"""Widgets only, never reading files: the window and its chrome; screens, modes in subpackages."""

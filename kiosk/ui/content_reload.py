@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Sign
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content import ContentError, Problem, load_content, validate_library
-from kiosk.ui.icons import icon_exists
-from kiosk.ui.theme import active_palette
+from kiosk.icon_names import icon_exists
+from kiosk.ui.style.theme import active_palette
 from kiosk.ui.window import MainWindow
 
 log = logging.getLogger("kiosk.reload")

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Language
-from kiosk.ui import icons
-from kiosk.ui.graphics.numbers import western_digits
-from kiosk.ui.theme import TEXT_STEPS, Metrics, active_palette
+from kiosk.ui.screens.graphics.numbers import western_digits
+from kiosk.ui.style import icons
+from kiosk.ui.style.theme import TEXT_STEPS, Metrics, active_palette
 
 # Share of the bar's width the title needs beside the controls.
 TITLE_MIN_SHARE = 0.35

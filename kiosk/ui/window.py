@@ -10,23 +10,21 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
-from kiosk.docs.store import DocumentStore
+from kiosk.documents.store import DocumentStore
+from kiosk.font_families import configure_families
 from kiosk.i18n import LanguageService
-from kiosk.ui.downloads import DownloadsList
-from kiosk.ui.fonts import configure_families, set_script_families
-from kiosk.ui.home import HomeScreen
+from kiosk.palette import HIGH_CONTRAST, Palette, contrast_problems, palette_with
+from kiosk.ui.documents.qr_overlay import QrOverlay
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
-from kiosk.ui.qr_overlay import QrOverlay
-from kiosk.ui.section_page import SectionPage
-from kiosk.ui.theme import (
-    HIGH_CONTRAST,
+from kiosk.ui.screens.downloads import DownloadsList
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.section_page import SectionPage
+from kiosk.ui.style.fonts import set_script_families
+from kiosk.ui.style.theme import (
     TEXT_STEPS,
     Metrics,
-    Palette,
-    contrast_problems,
     metrics_for,
-    palette_with,
     set_active_palette,
     style_sheet,
 )
@@ -34,7 +32,7 @@ from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transitions import ScreenTransition
 
 if TYPE_CHECKING:
-    from kiosk.ui.pdf_viewer import DocumentViewer
+    from kiosk.ui.documents.pdf_viewer import DocumentViewer
 
 log = logging.getLogger("kiosk.window")
 
@@ -253,7 +251,7 @@ class MainWindow(QWidget):
     def viewer(self) -> DocumentViewer:
         """The document viewer, built on first use so that QtPdf stays out of start-up."""
         if self._viewer is None:
-            from kiosk.ui.pdf_viewer import DocumentViewer
+            from kiosk.ui.documents.pdf_viewer import DocumentViewer
 
             self._viewer = DocumentViewer(self.documents, self)
             self._viewer.apply_metrics(self._metrics)

@@ -27,7 +27,7 @@ from kiosk.fleet.health import (
 from kiosk.stats.records import SessionEnd, SessionStart
 from kiosk.stats.store import StatsStore
 from tests.conftest import REPO
-from tests.fleet.conftest import BROKER_PASSWORD, BROKER_USER, Broker, free_port
+from tests.fleet.conftest import BROKER_PASSWORD, BROKER_USER, Broker
 
 
 def settings(broker: Broker | str, password: str = BROKER_PASSWORD) -> BrokerSettings:
@@ -186,8 +186,7 @@ def test_a_kiosk_that_dies_is_shown_offline_by_its_last_will(
 def write_config(broker: Broker, password: str = BROKER_PASSWORD) -> Path:
     path = broker.folder / "status-config.toml"
     path.write_text(
-        f'[health]\nbroker = "{broker.url}"\nusername = "{BROKER_USER}"\n'
-        f'password = "{password}"\n'
+        f'[health]\nbroker = "{broker.url}"\nusername = "{BROKER_USER}"\npassword = "{password}"\n'
     )
     return path
 

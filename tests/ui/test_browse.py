@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import ContentLibrary
+from kiosk.palette import HIGH_CONTRAST
 from kiosk.ui.navigator import HOME
-from kiosk.ui.theme import HIGH_CONTRAST
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import (
@@ -209,7 +209,7 @@ def test_raw_html_and_unsafe_links_never_become_active(
                 hrefs.add(href)
             iterator += 1
         block = block.next()
-    # The web address only ever shows its QR code (tests/ui/test_documents.py).
+    # The web address only ever shows its QR code (tests/ui/documents/test_documents.py).
     assert hrefs == {"kiosk:section/pole-medest", "kiosk:web/https%3A%2F%2Fexample.org"}, hrefs
     assert window.current_screen() == "telechargements"
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.links import section_url
 from kiosk.ui.navigator import HOME
-from kiosk.ui.tile import Tile
+from kiosk.ui.screens.tile import Tile
 from kiosk.ui.window import MainWindow
 
 

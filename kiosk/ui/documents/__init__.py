@@ -1,0 +1,1 @@
+"""Documents over the window: the PDF viewer and the QR code overlay."""

@@ -1,0 +1,454 @@
+"""The document viewer: a full-window overlay around QPdfView, made for fingers."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QLineF, QLocale, QObject, QPointF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.documents import Document, FileProblem, FileProblemKind
+from kiosk.documents.store import DocumentStore, load_problem
+from kiosk.i18n import isolate
+from kiosk.ui.documents.qr_overlay import QrCodeWidget
+from kiosk.ui.input.touch import enable_kinetic_scrolling
+from kiosk.ui.overlay import Overlay
+from kiosk.ui.style import icons
+from kiosk.ui.style.document_style import documents_style
+from kiosk.ui.style.fonts import set_label_text
+from kiosk.ui.style.theme import Metrics, active_palette
+
+log = logging.getLogger("kiosk.viewer")
+
+# Zoom is relative to "fit to width" (1.0): a double tap doubles it, a pinch may go up
+# to MAX_ZOOM, and never below the whole width of the page.
+DOUBLE_TAP_ZOOM = 2.0
+MAX_ZOOM = 4.0
+DOUBLE_TAP_MS = 400
+TAP_SLOP = 12.0  # pixels a finger may wander and still tap
+
+
+class DocumentViewer(Overlay):
+    """Shows one document: continuous pages, flick, pinch and double-tap zoom.
+
+    It has no way to save, print, copy or follow a link: a PDF cannot take a visitor
+    out of the kiosk. Closing it forgets the document, the page and the zoom.
+    """
+
+    page_changed = Signal(int)
+
+    def __init__(self, store: DocumentStore, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("DocumentViewer")
+        self._store = store
+        self._document_id = ""
+        self._problem: FileProblem | None = None
+        self._zoom = 1.0  # relative to fit to width
+        self._metrics = Metrics(1.0)
+        self._finger: QPointF | None = None
+        self._tap_moved = False
+        self._last_tap: tuple[QPointF, int] | None = None
+        self._pinch_start: tuple[float, float] | None = None  # finger distance, zoom
+        self._shown_page = 0
+        self._widest: float | None = None  # widest page in points, once loaded
+
+        self.bar = QFrame(self)
+        self.bar.setObjectName("ViewerBar")
+        self.title_label = QLabel(self.bar)
+        self.title_label.setObjectName("ViewerTitle")
+        self.title_label.setWordWrap(True)
+        self.page_label = QLabel(self.bar)
+        self.page_label.setObjectName("PageIndicator")
+        self.close_button = QPushButton(self.bar)
+        self.close_button.setObjectName("ViewerClose")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.close_overlay)
+        bar_layout = QHBoxLayout(self.bar)
+        self._bar_layout = bar_layout
+        bar_layout.addWidget(self.title_label, 1)
+        bar_layout.addWidget(self.page_label)
+        bar_layout.addWidget(self.close_button)
+
+        self.pdf = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("PdfView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Pages are pictures: they never mirror, only the chrome around them does.
+        self.view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.view.setDocument(self.pdf)
+        self._set_up_touch()
+        self.view.pageNavigator().currentPageChanged.connect(self._on_page_changed)
+
+        self.message = QWidget(self)
+        self.message_title = QLabel(self.message)
+        self.message_title.setObjectName("ViewerMessageTitle")
+        self.message_text = QLabel(self.message)
+        self.message_text.setObjectName("ViewerMessage")
+        message_layout = QVBoxLayout(self.message)
+        message_layout.addStretch(1)
+        for label in (self.message_title, self.message_text):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            message_layout.addWidget(label)
+        message_layout.addStretch(2)
+
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.view)
+        self.body.addWidget(self.message)
+
+        self.previous_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        for button in (self.previous_button, self.next_button):
+            button.setObjectName("PageButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.previous_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
+        self.qr_code = QrCodeWidget(self)
+        self.qr_caption = QLabel(self)
+        self.qr_caption.setObjectName("QrCaption")
+        self.qr_caption.setWordWrap(True)
+        footer = QHBoxLayout()
+        self._footer = footer
+        footer.addWidget(self.previous_button)
+        footer.addStretch(1)
+        footer.addWidget(self.qr_caption, 2)
+        footer.addWidget(self.qr_code)
+        footer.addStretch(1)
+        footer.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(footer)
+        self.apply_metrics(self._metrics)
+        self._show_qr("")
+        self.retranslate_ui()
+
+    # public ---------------------------------------------------------------------
+    @property
+    def document_id(self) -> str:
+        return self._document_id
+
+    @property
+    def problem(self) -> FileProblem | None:
+        return self._problem
+
+    def page_count(self) -> int:
+        return self.pdf.pageCount() if self._problem is None else 0
+
+    def current_page(self) -> int:
+        """0-based page at the top of the view."""
+        page = self.view.pageNavigator().currentPage()
+        if page == 0 and self._past_first_page():
+            # QPdfView reports page 0 while the top of the view is in the gap between
+            # two pages: keep the page the visitor was reading.
+            return self._shown_page
+        self._shown_page = page
+        return page
+
+    def _past_first_page(self) -> bool:
+        if self.pdf.pageCount() < 2:
+            return False
+        scale = self._fit_factor() * self._zoom * self.view.logicalDpiY() / 72.0
+        bottom = self.view.documentMargins().top() + self.pdf.pagePointSize(0).height() * scale
+        return self.view.verticalScrollBar().value() > bottom
+
+    def zoom(self) -> float:
+        """The zoom relative to fit-to-width (1.0 = the page fills the width)."""
+        return self._zoom
+
+    def open_document(self, doc_id: str) -> None:
+        """Open over the window at the document's first page, fitted to the width."""
+        self._reset()
+        document = self._store.document(doc_id)
+        self._document_id = doc_id
+        self.open_overlay()
+        if document is None:
+            self._fail(FileProblem(FileProblemKind.MISSING, "unknown document id"), doc_id)
+            return
+        self._fill_title(document)
+        info = self._store.info(doc_id)
+        if info.problem is not None or info.path is None:
+            self._fail(info.problem, doc_id)
+            return
+        error = self.pdf.load(str(info.path))
+        if error != QPdfDocument.Error.None_ or self.pdf.pageCount() < 1:
+            problem = load_problem(error)
+            log.warning("document %s (%s) cannot be shown: %s", doc_id, info.path, problem.message)
+            self._fail(problem, doc_id)
+            return
+        self.body.setCurrentWidget(self.view)
+        self._show_qr(document.url)
+        self.go_to_page(0)
+        self._update_page()
+
+    def go_to_page(self, page: int) -> None:
+        """Scroll so that ``page`` (0-based) starts at the top of the view."""
+        if self._problem is not None or not 0 <= page < self.pdf.pageCount():
+            return
+        self.view.pageNavigator().jump(page, QPointF(), 0)
+        self._update_page()
+
+    def set_zoom(self, zoom: float, focus: QPointF | None = None) -> None:
+        """Zoom relative to fit-to-width, keeping ``focus`` (viewport point) in place."""
+        zoom = max(1.0, min(MAX_ZOOM, zoom))
+        if self._problem is not None or self.pdf.pageCount() < 1:
+            return
+        old = self._zoom
+        self._zoom = zoom
+        bars = (self.view.horizontalScrollBar(), self.view.verticalScrollBar())
+        if focus is None:
+            focus = QPointF(self.view.viewport().width() / 2, self.view.viewport().height() / 2)
+        # The document point under the focus, in old zoom units.
+        anchor = QPointF(bars[0].value() + focus.x(), bars[1].value() + focus.y())
+        if zoom == 1.0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(self._fit_factor() * zoom)
+        ratio = zoom / old
+        bars[0].setValue(round(anchor.x() * ratio - focus.x()))
+        bars[1].setValue(round(anchor.y() * ratio - focus.y()))
+
+    def close_overlay(self) -> None:
+        super().close_overlay()
+        self._reset()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+        self.setStyleSheet(documents_style(metrics))
+        pad = metrics.margin
+        self._bar_layout.setContentsMargins(pad, metrics.px(12), pad, metrics.px(12))
+        self._bar_layout.setSpacing(metrics.px(24))
+        self._footer.setContentsMargins(pad, metrics.px(12), pad, metrics.px(12))
+        self._footer.setSpacing(metrics.px(20))
+        side = metrics.px(180)
+        self.qr_code.setFixedSize(side, side)
+        self.view.setPageSpacing(metrics.px(16))
+        self._refresh_icons()
+
+    def retranslate_ui(self) -> None:
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close the document"))
+        self.previous_button.setText(self.tr("Previous page"))
+        self.next_button.setText(self.tr("Next page"))
+        self.qr_caption.setText(self.tr("Scan to get this document on your phone"))
+        document = self._store.document(self._document_id) if self._document_id else None
+        if document is not None:
+            self._fill_title(document)
+        if self._problem is not None:
+            self._fill_message(self._problem)
+        self._update_page()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:
+            self._refresh_icons()
+        super().changeEvent(event)
+
+    # touch ------------------------------------------------------------------------
+    def _set_up_touch(self) -> None:
+        enable_kinetic_scrolling(self.view)
+        viewport = self.view.viewport()
+        # Fingers are handled here (one finger flicks through the scroller, two pinch);
+        # the mouse keeps the scroller's own left-button gesture.
+        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport():
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonDblClick and isinstance(event, QMouseEvent):
+                self._double_tap(event.position())
+                return True
+            if isinstance(event, QTouchEvent) and kind in (
+                QEvent.Type.TouchBegin,
+                QEvent.Type.TouchUpdate,
+                QEvent.Type.TouchEnd,
+                QEvent.Type.TouchCancel,
+            ):
+                self._touch(event)
+                return True
+            return False
+        return super().eventFilter(watched, event)
+
+    def _double_tap(self, position: QPointF) -> None:
+        """Double tap: zoom in on the tapped point, or back to the whole width."""
+        self.set_zoom(1.0 if self._zoom > 1.0 else DOUBLE_TAP_ZOOM, position)
+
+    def _touch(self, event: QTouchEvent) -> None:
+        """One finger drags and flicks; two fingers pinch; two quick taps zoom."""
+        event.accept()
+        scroller = QScroller.scroller(self.view.viewport())
+        points = [p for p in event.points() if p.state() != QEventPoint.State.Released]
+        kind = event.type()
+        now = event.timestamp()
+        if len(points) >= 2:
+            if self._finger is not None:
+                scroller.stop()
+                self._finger = None
+            first, second = points[0].position(), points[1].position()
+            distance = max(1.0, QLineF(first, second).length())
+            if self._pinch_start is None:
+                self._pinch_start = (distance, self._zoom)
+            else:
+                start_distance, start_zoom = self._pinch_start
+                middle = (first + second) / 2
+                self.set_zoom(start_zoom * distance / start_distance, middle)
+            return
+        if self._pinch_start is not None:
+            # Lifting one finger of a pinch does not start a drag.
+            if kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+                self._pinch_start = None
+            return
+        position = event.points()[0].position()
+        if kind == QEvent.Type.TouchBegin:
+            self._finger = position
+            self._tap_moved = False
+            scroller.handleInput(QScroller.Input.InputPress, position, now)
+        elif kind == QEvent.Type.TouchUpdate and self._finger is not None:
+            if QLineF(self._finger, position).length() > TAP_SLOP:
+                self._tap_moved = True
+            scroller.handleInput(QScroller.Input.InputMove, position, now)
+        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            if self._finger is not None:
+                scroller.handleInput(QScroller.Input.InputRelease, position, now)
+            self._finger = None
+            if kind == QEvent.Type.TouchEnd and not self._tap_moved:
+                self._tap(position, now)
+
+    def _tap(self, position: QPointF, now: int) -> None:
+        last = self._last_tap
+        if (
+            last is not None
+            and now - last[1] <= DOUBLE_TAP_MS
+            and QLineF(last[0], position).length() <= 3 * TAP_SLOP
+        ):
+            self._last_tap = None
+            self._double_tap(position)
+            return
+        self._last_tap = (position, now)
+
+    def _fit_factor(self) -> float:
+        """QPdfView's zoom factor at which the widest page fills the viewport's width."""
+        if self._widest is None:
+            self._widest = max(
+                (self.pdf.pagePointSize(page).width() for page in range(self.pdf.pageCount())),
+                default=1.0,
+            )
+        widest = self._widest
+        dpi_scale = self.view.logicalDpiX() / 72.0
+        margins = self.view.documentMargins()
+        usable = self.view.viewport().width() - margins.left() - margins.right()
+        return max(0.05, usable / max(1.0, widest * dpi_scale))
+
+    # state --------------------------------------------------------------------------
+    def _reset(self) -> None:
+        """Forget the document: the next visitor starts from nothing."""
+        QScroller.scroller(self.view.viewport()).stop()
+        self._document_id = ""
+        self._problem = None
+        self._zoom = 1.0
+        self._finger = None
+        self._last_tap = None
+        self._pinch_start = None
+        self._shown_page = 0
+        self._widest = None
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf.close()
+        self.view.horizontalScrollBar().setValue(0)
+        self.view.verticalScrollBar().setValue(0)
+        self.title_label.clear()
+        self.body.setCurrentWidget(self.view)
+        self._show_qr("")
+        self._update_page()
+
+    def _fail(self, problem: FileProblem | None, doc_id: str) -> None:
+        self._problem = problem or FileProblem(FileProblemKind.DAMAGED, "cannot be opened")
+        self.pdf.close()
+        self._fill_message(self._problem)
+        self.body.setCurrentWidget(self.message)
+        self._update_page()
+
+    def _fill_title(self, document: Document) -> None:
+        lang = self._language()
+        set_label_text(self.title_label, document.title(lang, self._store.default_language))
+
+    def _fill_message(self, problem: FileProblem) -> None:
+        reasons = {
+            FileProblemKind.MISSING: self.tr("The file of this document is missing."),
+            FileProblemKind.EMPTY: self.tr("The file of this document is empty."),
+            FileProblemKind.TOO_LARGE: self.tr("This document is too large to show here."),
+            FileProblemKind.NOT_PDF: self.tr("The file of this document is not a PDF."),
+            FileProblemKind.DAMAGED: self.tr("The file of this document is damaged."),
+            FileProblemKind.PASSWORD: self.tr("This document is protected by a password."),
+        }
+        set_label_text(self.message_title, self.tr("This document cannot be shown right now"))
+        set_label_text(
+            self.message_text,
+            reasons[problem.kind] + "\n" + self.tr("You can keep browsing the kiosk."),
+        )
+
+    def _show_qr(self, url: str) -> None:
+        self.qr_code.set_address(url)
+        self.qr_code.setVisible(bool(url))
+        self.qr_caption.setVisible(bool(url))
+
+    @Slot(int)
+    def _on_page_changed(self, _page: int) -> None:
+        self._update_page()
+
+    def _update_page(self) -> None:
+        count = self.page_count()
+        page = self.current_page() if count else 0
+        if count:
+            text = self.tr("%1 / %2").replace("%1", str(page + 1)).replace("%2", str(count))
+            self.page_label.setText(isolate(text))
+            self.page_label.setAccessibleName(
+                self.tr("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(count))
+            )
+        else:
+            self.page_label.clear()
+        self.page_label.setVisible(bool(count))
+        self.previous_button.setEnabled(count > 0 and page > 0)
+        self.next_button.setEnabled(count > 0 and page < count - 1)
+        # Nothing to page through behind a message.
+        self.previous_button.setVisible(self._problem is None)
+        self.next_button.setVisible(self._problem is None)
+        self.page_changed.emit(page)
+
+    def _language(self) -> str:
+        # The language service sets the default locale to the visitor's language.
+        return QLocale().name().split("_")[0]
+
+    def _refresh_icons(self) -> None:
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        side = self._metrics.px(40)
+        previous_icon = "mdi6.chevron-up"
+        next_icon = "mdi6.chevron-down"
+        self.previous_button.setIcon(icons.icon(previous_icon, active_palette().brand))
+        self.next_button.setIcon(icons.icon(next_icon, active_palette().brand))
+        self.next_button.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
+        )
+        self.close_button.setIcon(icons.icon("mdi6.close", active_palette().brand))
+        for button in (self.previous_button, self.next_button, self.close_button):
+            button.setIconSize(QSize(side, side))

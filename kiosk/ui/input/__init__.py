@@ -1,0 +1,1 @@
+"""Input shared by many widgets: one application event filter, touch flicking and swipes."""

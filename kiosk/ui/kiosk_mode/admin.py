@@ -1,0 +1,363 @@
+"""The hidden admin exit: a long press in the top-left corner, a PIN pad, an admin panel."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import time
+from collections.abc import Iterable
+
+import PySide6
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal, Slot, qVersion
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import __version__
+from kiosk.admin_pin import MAX_DIGITS, PinGate
+from kiosk.i18n import isolate
+from kiosk.ui.input import app_events
+from kiosk.ui.kiosk_mode.lockdown import KEYS_PROPERTY
+from kiosk.ui.overlay import Overlay
+
+log = logging.getLogger("kiosk.admin")
+
+# The corner zone: a square of this share of the window's short side (at least 48 px).
+CORNER_SHARE = 0.07
+PIN_PAD_TIMEOUT_MS = 60_000
+
+
+_CORNER_EVENTS = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonRelease,
+)
+
+
+class CornerHold(QObject):
+    """Emits ``held`` after a press kept still in the window's top-left corner.
+
+    The top-left corner is physical (the same in Arabic) so a technician always finds
+    it. Whatever widget got the press is sent a release outside itself, so a button
+    under the finger is not clicked, and the real release is swallowed.
+    """
+
+    held = Signal()
+
+    def __init__(self, window: QWidget, seconds: float) -> None:
+        super().__init__(window)
+        self._window = window
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(seconds * 1000))
+        self._timer.timeout.connect(self._fire)
+        self._receiver: QWidget | None = None
+        self._swallow_release = False
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app_events.watch(self, _CORNER_EVENTS)
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app_events.unwatch(self)
+        self._timer.stop()
+
+    def corner_size(self) -> int:
+        return max(48, int(min(self._window.width(), self._window.height()) * CORNER_SHARE))
+
+    def in_corner(self, global_pos: QPoint) -> bool:
+        local = self._window.mapFromGlobal(global_pos)
+        size = self.corner_size()
+        return 0 <= local.x() < size and 0 <= local.y() < size
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if not isinstance(event, QMouseEvent) or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self._window:
+            return False
+        pos = event.globalPosition().toPoint()
+        if kind == QEvent.Type.MouseButtonPress:
+            if self._timer.isActive():
+                return False  # the same press, propagating to a parent
+            if self.in_corner(pos):
+                self._receiver = watched
+                self._timer.start()
+        elif kind == QEvent.Type.MouseMove:
+            if self._timer.isActive() and not self.in_corner(pos):
+                self._timer.stop()
+            return self._swallow_release
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._timer.stop()
+            if self._swallow_release:
+                self._swallow_release = False
+                return True
+        return False
+
+    @Slot()
+    def _fire(self) -> None:
+        receiver = self._receiver
+        self._receiver = None
+        if receiver is not None:
+            outside = QPointF(-10_000, -10_000)
+            release = QMouseEvent(
+                QEvent.Type.MouseButtonRelease,
+                outside,
+                receiver.mapToGlobal(outside),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+            QApplication.sendEvent(receiver, release)
+            self._swallow_release = True
+        log.info("admin corner held: PIN pad requested")
+        self.held.emit()
+
+
+class PinPad(Overlay):
+    """Digits, erase, OK and Cancel. Accepts the keyboard's digits too (technicians)."""
+
+    accepted = Signal()
+
+    def __init__(self, parent: QWidget, gate: PinGate) -> None:
+        super().__init__(parent)
+        self.setObjectName("PinPad")
+        self.setProperty(KEYS_PROPERTY, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._gate = gate
+        self._digits = ""
+        self.card = QFrame(self)
+        self.card.setObjectName("PromptCard")
+        self.title = QLabel(self.card)
+        self.title.setObjectName("PromptTitle")
+        self.display = QLabel(self.card)
+        self.display.setObjectName("PinDisplay")
+        self.message = QLabel(self.card)
+        self.message.setObjectName("PromptText")
+        for label in (self.title, self.display, self.message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+        self.keys: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        layout_keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok"]
+        for index, name in enumerate(layout_keys):
+            button = QPushButton(self.card)
+            button.setObjectName("PinKey")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, key=name: self.press(key))
+            grid.addWidget(button, index // 3, index % 3)
+            self.keys[name] = button
+        self.cancel_button = QPushButton(self.card)
+        self.cancel_button.setObjectName("PromptButton")
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.close_overlay)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.addWidget(self.title)
+        card_layout.addWidget(self.display)
+        card_layout.addWidget(self.message)
+        card_layout.addLayout(grid)
+        card_layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        # Layout is fixed left-to-right: a PIN pad reads like a phone's in every language.
+        self.card.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self._refresh_message)
+        self._give_up = QTimer(self)
+        self._give_up.setSingleShot(True)
+        self._give_up.setInterval(PIN_PAD_TIMEOUT_MS)
+        self._give_up.timeout.connect(self.close_overlay)
+        self.opened.connect(self._on_opened)
+        self.closed.connect(self._on_closed)
+        self._error = ""
+        self.retranslate_ui()
+
+    def press(self, key: str) -> None:
+        """One key of the pad: a digit, "erase" or "ok"."""
+        self._give_up.start()
+        if key == "erase":
+            self._digits = self._digits[:-1]
+        elif key == "ok":
+            self._submit()
+            return
+        elif key.isdigit() and len(self._digits) < MAX_DIGITS:
+            self._digits += key
+        self._error = ""
+        self._refresh_display()
+
+    def _submit(self) -> None:
+        digits, self._digits = self._digits, ""
+        if self._gate.try_pin(digits):
+            self.close_overlay()
+            self.accepted.emit()
+            return
+        self._error = "wrong"
+        self._refresh_display()
+
+    @Slot()
+    def _on_opened(self) -> None:
+        self._digits = ""
+        self._error = ""
+        self._refresh_display()
+        self._lock_timer.start()
+        self._give_up.start()
+
+    @Slot()
+    def _on_closed(self) -> None:
+        self._digits = ""
+        self._error = ""
+        self._lock_timer.stop()
+        self._give_up.stop()
+
+    def _refresh_display(self) -> None:
+        self.display.setText("●" * len(self._digits))
+        self.display.setMinimumHeight(self.display.fontMetrics().height())
+        self._refresh_message()
+
+    @Slot()
+    def _refresh_message(self) -> None:
+        locked = self._gate.seconds_locked()
+        for name, button in self.keys.items():
+            button.setEnabled(not locked or name == "erase")
+        if locked:
+            minutes, seconds = divmod(locked, 60)
+            self.message.setText(
+                self.tr("Too many wrong PINs. Try again in {time}.").format(
+                    time=isolate(f"{minutes}:{seconds:02d}")
+                )
+            )
+        elif self._error:
+            self.message.setText(self.tr("Wrong PIN."))
+        elif not self._gate.enabled:
+            self.message.setText(self.tr("No admin PIN is set in the configuration."))
+        else:
+            self.message.setText(self.tr("Enter the admin PIN."))
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Administration"))
+        self.keys["erase"].setText("⌫")
+        self.keys["erase"].setAccessibleName(self.tr("Erase"))
+        self.keys["ok"].setText(self.tr("OK"))
+        self.keys["ok"].setAccessibleName(self.tr("OK"))
+        for digit in "0123456789":
+            self.keys[digit].setText(digit)
+            self.keys[digit].setAccessibleName(digit)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self._refresh_display()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.press(chr(key))
+        elif key == Qt.Key.Key_Backspace:
+            self.press("erase")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.press("ok")
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class AdminPanel(Overlay):
+    """Exit, reload, versions and uptime, recent problems. Only reachable with the PIN."""
+
+    exit_requested = Signal()
+    reload_requested = Signal()
+
+    def __init__(self, parent: QWidget, details: dict[str, str], recent: Iterable[str]) -> None:
+        super().__init__(parent)
+        self.setObjectName("AdminPanel")
+        self._started = time.monotonic()
+        self._details = details
+        self._recent = recent
+        self.title = QLabel(self)
+        self.title.setObjectName("PromptTitle")
+        self.info = QLabel(self)
+        self.info.setObjectName("AdminInfo")
+        self.info.setWordWrap(True)
+        self.problems = QLabel(self)
+        self.problems.setObjectName("AdminInfo")
+        self.problems.setWordWrap(True)
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.problems.setContentsMargins(16, 12, 16, 12)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.problems)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.extra = QVBoxLayout()
+        self.exit_button = QPushButton(self)
+        self.reload_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        for button in (self.exit_button, self.reload_button, self.close_button):
+            button.setObjectName("PromptButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        self.exit_button.clicked.connect(self.exit_requested)
+        self.reload_button.clicked.connect(self.reload_requested)
+        self.close_button.clicked.connect(self.close_overlay)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        layout.addLayout(self.extra)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.opened.connect(self.refresh)
+        self.retranslate_ui()
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Extra admin content (statistics) above the problem list."""
+        widget.setParent(self)
+        self.extra.addWidget(widget)
+
+    @Slot()
+    def refresh(self) -> None:
+        uptime = int(time.monotonic() - self._started)
+        hours, rest = divmod(uptime, 3600)
+        lines = [
+            f"cri-kiosk {__version__} · Qt {qVersion()} · PySide6 {PySide6.__version__} · "
+            f"Python {platform.python_version()}",
+            self.tr("Uptime: {time}").format(time=isolate(f"{hours} h {rest // 60:02d} min")),
+            *(f"{name}: {value}" for name, value in self._details.items()),
+        ]
+        self.info.setText("\n".join(lines))
+        recent = list(self._recent)[-20:]
+        header = self.tr("Recent warnings and errors:")
+        body = "\n".join(reversed(recent)) if recent else self.tr("none")
+        self.problems.setText(f"{header}\n{body}")
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Administration"))
+        self.exit_button.setText(self.tr("Exit the kiosk"))
+        self.reload_button.setText(self.tr("Reload content"))
+        self.close_button.setText(self.tr("Close"))
+        for button in (self.exit_button, self.reload_button, self.close_button):
+            button.setAccessibleName(button.text())
+        if self.isVisible():
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

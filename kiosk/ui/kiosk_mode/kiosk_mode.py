@@ -1,0 +1,127 @@
+"""Kiosk mode: lock-down, resetting between visitors, attract screen, hidden admin exit."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from kiosk.admin_pin import PinGate
+from kiosk.config import Config
+from kiosk.ui.kiosk_mode.admin import AdminPanel, CornerHold, PinPad
+from kiosk.ui.kiosk_mode.idle import IdleWatcher
+from kiosk.ui.kiosk_mode.lockdown import LockDown
+from kiosk.ui.kiosk_mode.visitor_prompts import AttractScreen, StillTherePrompt
+from kiosk.ui.window import MainWindow
+
+log = logging.getLogger("kiosk.mode")
+
+
+class KioskMode(QObject):
+    """Everything kiosk mode adds to a main window, switched on by ``start()``.
+
+    ``reload_requested`` and ``exit_requested`` come from the admin panel; the
+    application decides what they do (reload the content, quit).
+    """
+
+    reload_requested = Signal()
+    exit_requested = Signal()
+    visit_started = Signal()
+    visit_ended = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        config: Config,
+        details: dict[str, str],
+        recent_problems: Iterable[str],
+        default_language: Callable[[], str],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._default_language = default_language
+        self.lockdown = LockDown(window, config.hide_cursor, self)
+        self.idle = IdleWatcher(
+            config.idle_timeout, config.idle_countdown, config.attract_delay, self
+        )
+        self.prompt = StillTherePrompt(window)
+        language = window.language
+        self.attract = AttractScreen(
+            window,
+            language.languages,
+            language.translate_in,
+            window.organisation_text,
+        )
+        self.gate = PinGate(config.admin_pin_hash)
+        self.corner = CornerHold(window, config.admin_corner_seconds)
+        self.pin_pad = PinPad(window, self.gate)
+        self.admin = AdminPanel(window, details, recent_problems)
+
+        self.idle.prompt_requested.connect(self.prompt.show_countdown)
+        self.idle.countdown_tick.connect(self.prompt.show_countdown)
+        self.idle.resumed.connect(self.prompt.close_overlay)
+        self.idle.reset_requested.connect(self._reset)
+        self.idle.attract_requested.connect(self.attract.open_overlay)
+        self.idle.visit_started.connect(self.visit_started)
+        self.prompt.continue_requested.connect(self.prompt.close_overlay)
+        self.attract.woken.connect(self.attract.close_overlay)
+        self.corner.held.connect(self._open_pin_pad)
+        self.pin_pad.accepted.connect(self.admin.open_overlay)
+        self.admin.exit_requested.connect(self._exit)
+        self.admin.reload_requested.connect(self.reload_requested)
+        # Before the window is first shown: changing flags later re-creates the window.
+        window.set_close_allowed(False)
+        window.setWindowFlags(
+            window.windowFlags()
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+
+    def start(self, restore: Callable[[], None]) -> None:
+        """Lock the window down and start watching for idle visitors.
+
+        ``restore`` puts the window back over its screen (the screen placement's job).
+        """
+        if not self.gate.enabled:
+            log.warning(
+                "kiosk mode without a valid admin.pin_hash: there is no admin exit; "
+                "stop the kiosk from its service manager"
+            )
+        self.window.set_close_allowed(False)
+        self.lockdown.activate(restore)
+        self.idle.start()
+        self.corner.start()
+
+    def stop(self) -> None:
+        self.corner.stop()
+        self.idle.stop()
+        self.lockdown.deactivate()
+        self.window.set_close_allowed(True)
+
+    def tour_screens(self) -> list[tuple[str, Callable[[], None]]]:
+        """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
+        return [
+            ("kiosk-still-there", lambda: self.prompt.show_countdown(15)),
+            ("kiosk-attract", self.attract.open_overlay),
+            ("kiosk-pin-pad", self.pin_pad.open_overlay),
+            ("kiosk-admin", self.admin.open_overlay),
+        ]
+
+    @Slot()
+    def _reset(self) -> None:
+        log.info("idle: resetting for the next visitor")
+        self.window.reset_for_next_visitor(self._default_language())
+        self.visit_ended.emit()
+
+    @Slot()
+    def _open_pin_pad(self) -> None:
+        if not self.gate.enabled:
+            log.warning("admin corner held, but no admin.pin_hash is configured")
+        self.pin_pad.open_overlay()
+
+    @Slot()
+    def _exit(self) -> None:
+        log.info("admin: leaving kiosk mode")
+        self.stop()
+        self.exit_requested.emit()

@@ -1,0 +1,1 @@
+"""What fills the window: home screen, tiles, section pages, downloads, pictures, error screen."""

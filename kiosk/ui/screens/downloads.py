@@ -1,0 +1,157 @@
+"""The Downloads list: one large row per document (title, language, pages, size)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.documents.store import DocumentStore
+from kiosk.i18n import isolate
+from kiosk.ui.style import icons
+from kiosk.ui.style.document_style import documents_style
+from kiosk.ui.style.fonts import set_label_text
+from kiosk.ui.style.theme import Metrics, active_palette
+
+SITE_ROW = ""  # the row of the organisation's web site carries no document id
+
+
+class DocumentRow(QPushButton):
+    """A tappable row: icon, title, and a line of details. Knows its document id."""
+
+    def __init__(self, doc_id: str, icon_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc_id = doc_id
+        self.icon_name = icon_name
+        self.setObjectName("DocumentRow")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.icon_label = QLabel(self)
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("DocumentTitle")
+        self.details_label = QLabel(self)
+        self.details_label.setObjectName("DocumentDetails")
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        for label in (self.icon_label, self.title_label, self.details_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        for label in (self.title_label, self.details_label):
+            label.setWordWrap(True)
+            texts.addWidget(label)
+        layout = QHBoxLayout(self)
+        self._layout = layout
+        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(texts, 1)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        side = metrics.px(52)
+        self.icon_label.setPixmap(
+            icons.icon(self.icon_name, active_palette().brand).pixmap(
+                QSize(side, side), self.devicePixelRatioF()
+            )
+        )
+        self.icon_label.setFixedSize(side, side)
+        pad = metrics.px(18)
+        self._layout.setContentsMargins(pad, metrics.px(12), pad, metrics.px(12))
+        self._layout.setSpacing(metrics.px(18))
+
+    def sizeHint(self) -> QSize:
+        return self._layout.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._layout.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.totalHeightForWidth(width)
+
+
+class DownloadsList(QWidget):
+    """Every document of the manifest, and the organisation's web site when it has one."""
+
+    document_requested = Signal(str)
+    web_link_requested = Signal(str, str)
+
+    def __init__(self, store: DocumentStore, site_url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DownloadsList")
+        self._store = store
+        self._site_url = site_url
+        self._lang = store.default_language
+        self._metrics = Metrics(1.0)
+        self.rows: list[DocumentRow] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = layout
+        for document in store.documents:
+            self._add_row(DocumentRow(document.id, "mdi6.file-document-outline", self))
+        if site_url:
+            self._add_row(DocumentRow(SITE_ROW, "mdi6.qrcode", self))
+        self.apply_metrics(self._metrics)
+
+    def _add_row(self, row: DocumentRow) -> None:
+        row.clicked.connect(lambda _=False, r=row: self._open(r))
+        self.rows.append(row)
+        self._layout.addWidget(row)
+
+    def row(self, doc_id: str) -> DocumentRow:
+        return next(row for row in self.rows if row.doc_id == doc_id)
+
+    def fill(self, lang: str) -> None:
+        """Titles, languages, page counts and sizes of every document in ``lang``."""
+        self._lang = lang
+        for row in self.rows:
+            if row.doc_id == SITE_ROW:
+                set_label_text(row.title_label, self.tr("Web site of the CRI"))
+                set_label_text(row.details_label, self._site_url)
+                continue
+            document = self._store.document(row.doc_id)
+            if document is None:
+                continue
+            set_label_text(row.title_label, document.title(lang, self._store.default_language))
+            name = self._store.language_name(document.language)
+            set_label_text(row.details_label, self._direction_mark() + isolate(name))
+        # Page counts and sizes come from the files; a brochure whose content changed is
+        # typeset here (about 0.1 s; `make` and build-docs typeset them beforehand).
+        for row in self.rows:
+            if row.doc_id != SITE_ROW:
+                self._fill_details(row)
+
+    def _fill_details(self, row: DocumentRow) -> None:
+        document = self._store.document(row.doc_id)
+        if document is None:
+            return
+        info = self._store.info(row.doc_id)
+        parts = [self._store.language_name(document.language)]
+        if info.problem is not None:
+            parts.append(self.tr("cannot be shown at the moment"))
+        else:
+            parts.append(self.tr("%1 pages").replace("%1", str(info.pages)))
+            parts.append(self._size_text(info.size))
+        text = " · ".join(isolate(part) for part in parts)
+        set_label_text(row.details_label, self._direction_mark() + text)
+
+    def _direction_mark(self) -> str:
+        """A mark fixing the line's direction to the interface's: the first word may be
+        a language name in another script (العربية in the French list)."""
+        return "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+        self.setStyleSheet(documents_style(metrics))
+        self._layout.setSpacing(metrics.px(12))
+        for row in self.rows:
+            row.apply_metrics(metrics)
+
+    def _open(self, row: DocumentRow) -> None:
+        if row.doc_id == SITE_ROW:
+            self.web_link_requested.emit(self._site_url, self.tr("Web site of the CRI"))
+        else:
+            self.document_requested.emit(row.doc_id)
+
+    def _size_text(self, size: int) -> str:
+        """A file size in kB below a megabyte, else in whole MB, with Western digits."""
+        if size < 1_000_000:
+            return self.tr("%1 kB").replace("%1", str(max(1, round(size / 1000))))
+        return self.tr("%1 MB").replace("%1", str(round(size / 1_000_000)))

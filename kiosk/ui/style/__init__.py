@@ -1,0 +1,1 @@
+"""How the kiosk looks: palette and type scale, fonts per script, icons, style sheets."""

@@ -1,0 +1,38 @@
+"""The style sheet of the document viewer, QR overlay and Downloads list, per window size."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kiosk.paths import data_path
+from kiosk.ui.style.theme import Metrics, active_palette
+
+
+@cache
+def _template() -> str:
+    return data_path("resources/style/documents.qss").read_text(encoding="utf-8")
+
+
+def documents_style(metrics: Metrics) -> str:
+    """``documents.qss`` filled with the palette and the sizes for ``metrics``."""
+    palette = active_palette()
+    values = {name: getattr(palette, name) for name in palette.__dataclass_fields__}
+    sizes = {
+        "title_size": metrics.px(40),
+        "bar_title_size": metrics.px(30),
+        "button_size": metrics.px(27),
+        "tile_title_size": metrics.px(28),
+        "tile_summary_size": metrics.px(22),
+        "hero_sub_size": metrics.px(26),
+        "note_size": metrics.px(22),
+        "radius": metrics.px(18),
+        "small_radius": metrics.px(12),
+        "pad": metrics.px(16),
+        "touch": metrics.touch,
+        "border": max(1, metrics.px(3)),
+    }
+    values.update({key: str(value) for key, value in sizes.items()})
+    text = _template()
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text

@@ -1,0 +1,144 @@
+"""The active palette, type scale and the application style sheet, sized for reading at 1-2 m."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from kiosk.palette import PALETTE, Palette
+from kiosk.paths import data_path
+
+REFERENCE_SHORT_SIDE = 1080  # a 1920x1080 landscape or 1080x1920 portrait screen
+
+
+_active = PALETTE
+
+
+def active_palette() -> Palette:
+    """The palette the window shows now (standard or high contrast)."""
+    return _active
+
+
+def set_active_palette(palette: Palette) -> None:
+    global _active
+    _active = palette
+
+
+# Text-size steps a visitor can choose in the top bar: share of the normal type size.
+TEXT_STEPS = (1.0, 1.2, 1.4)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Pixel sizes for one window size: fonts and touch targets scale together.
+
+    ``text_scale`` is the visitor's text-size step: it enlarges type only, so the
+    layout grows around the words while margins and touch targets stay as they are.
+    """
+
+    scale: float
+    text_scale: float = 1.0
+
+    def px(self, size: float) -> int:
+        return max(1, round(size * self.scale))
+
+    def font(self, size: float) -> int:
+        """A font's pixel size: the window's scale times the visitor's text step."""
+        return max(1, round(size * self.scale * self.text_scale))
+
+    @property
+    def body(self) -> int:
+        return self.font(30)
+
+    @property
+    def touch(self) -> int:
+        """Smallest side of anything a visitor taps (well above 9 mm on kiosk screens)."""
+        return self.px(84)
+
+    @property
+    def margin(self) -> int:
+        return self.px(32)
+
+    @property
+    def spacing(self) -> int:
+        return self.px(20)
+
+
+def metrics_for(width: int, height: int, text_scale: float = 1.0) -> Metrics:
+    """Type and touch sizes for a window, from its shorter side (portrait or landscape)."""
+    short_side = min(width, height)
+    scale = min(2.0, max(0.62, short_side / REFERENCE_SHORT_SIDE))
+    # Quantise so that resizing by a few pixels does not restyle everything.
+    return Metrics(round(scale * 20) / 20, text_scale)
+
+
+@cache
+def _template() -> str:
+    """The style sheet template, read once: the window restyles on size and theme changes."""
+    return data_path("resources/style/kiosk.qss").read_text(encoding="utf-8")
+
+
+def style_sheet(
+    metrics: Metrics, families: list[str] | None = None, palette: Palette | None = None
+) -> str:
+    """The application style sheet: the template file filled with sizes and colours.
+
+    ``families`` puts the font families in the sheet, for a screen that never changes
+    script (the error screen). The main window leaves them out and sets them on its
+    widgets' fonts instead (fonts.set_script_families): a sheet that changed with the
+    script would re-polish every widget on each language switch.
+    """
+    palette = palette or active_palette()
+    template = _template()
+    if families:
+        quoted = ", ".join(f'"{family}"' for family in families)
+        template = f"QWidget {{ font-family: {quoted}; }}\n" + template
+    values = {name: getattr(palette, name) for name in palette.__dataclass_fields__}
+    sizes = {
+        "title_size": metrics.font(40),
+        "bar_title_size": metrics.font(32),
+        "button_size": metrics.font(27),
+        "tile_title_size": metrics.font(28),
+        "tile_summary_size": metrics.font(21),
+        "chip_size": metrics.font(24),
+        "hero_size": metrics.font(40),
+        "hero_sub_size": metrics.font(24),
+        "note_size": metrics.font(22),
+        "radius": metrics.px(18),
+        "small_radius": metrics.px(12),
+        "pad": metrics.px(16),
+        "touch": metrics.touch,
+        "border": max(1, metrics.px(3)),
+        "card_width": metrics.px(520),
+    }
+    values.update({key: str(value) for key, value in sizes.items()})
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def document_css(metrics: Metrics, rtl: bool = False, palette: Palette | None = None) -> str:
+    """Style for rendered Markdown (QTextDocument's CSS subset).
+
+    Font sizes are not set here: QTextDocument ignores CSS sizes on headings, so the
+    body size is the document's default font and headings scale from it. Arabic
+    line heights are a share of its taller font spacing (see fonts.py).
+    """
+    palette = palette or active_palette()
+    line = 95 if rtl else 130
+    return f"""
+        body {{ color: {palette.ink}; }}
+        p {{ margin-top: 0px; margin-bottom: {metrics.px(22)}px; line-height: {line}%; }}
+        h2 {{ color: {palette.brand}; font-weight: 700;
+              margin-top: {metrics.px(26)}px; margin-bottom: {metrics.px(14)}px; }}
+        h3 {{ color: {palette.brand}; font-weight: 700;
+              margin-top: {metrics.px(20)}px; margin-bottom: {metrics.px(10)}px; }}
+        li {{ margin-bottom: {metrics.px(12)}px; line-height: {line}%; }}
+        ul, ol {{ margin-bottom: {metrics.px(20)}px; }}
+        a {{ color: {palette.brand}; font-weight: 700; text-decoration: underline; }}
+        strong, b {{ color: {palette.brand_dark}; }}
+        table {{ border-collapse: collapse; margin-bottom: {metrics.px(22)}px; }}
+        th {{ background-color: {palette.accent_soft}; color: {palette.ink};
+              padding: {metrics.px(12)}px; font-weight: 700; }}
+        td {{ padding: {metrics.px(12)}px; border-bottom: 1px solid {palette.line}; }}
+    """
