@@ -37,8 +37,10 @@ run_pkgs="libxcb1 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image
 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
 
-# Virtual X server for the tests marked `gui`, xdotool to type real X key events, and
-# the linters the packaging tests run on the launcher and the shell scripts.
+# Virtual X server for the tests marked `gui`, xdotool to type real X key events, the
+# linters the packaging tests run on the launcher and the shell scripts, and the MQTT
+# broker the fleet tests start on 127.0.0.1 (tests/fleet; Debian starts its own service
+# too, on port 1883, which the tests leave alone).
 test_pkgs="xvfb xauth xdotool desktop-file-utils shellcheck mosquitto"
 
 # PyInstaller (packaging/pyinstaller, tests/test_packaging_frozen.py) runs ldd, objdump

@@ -4,6 +4,8 @@
 #
 #   sudo packaging/linux/install.sh                  from this source tree, into a venv
 #   sudo packaging/linux/install.sh --frozen DIR     copy a PyInstaller build (dist/cri-kiosk)
+#   sudo packaging/linux/install.sh --fleet [...]    also let the kiosk reach its fleet's
+#                                                    repository and broker (network drop-in)
 #   sudo packaging/linux/install.sh --uninstall      remove program, service and PAM file
 #                                                    (keeps config, logs and the user)
 #   packaging/linux/install.sh --dry-run [...]       print the commands, change nothing
@@ -24,11 +26,12 @@ UNIT=cri-kiosk.service
 PYTHON=${PYTHON:-python3}
 
 dry_run=0
+fleet=0
 frozen=""
 action=install
 
 usage() {
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -40,6 +43,7 @@ while [ "$#" -gt 0 ]; do
             frozen=$2
             shift
             ;;
+        --fleet) fleet=1 ;;
         --uninstall) action=uninstall ;;
         -h | --help) usage ;;
         *)
@@ -68,6 +72,7 @@ fi
 if [ "$action" = uninstall ]; then
     run systemctl disable --now "$UNIT" || true
     run rm -f "/etc/systemd/system/$UNIT" "/etc/pam.d/$USER_NAME"
+    run rm -f "/etc/systemd/system/$UNIT.d/fleet.conf"
     run systemctl daemon-reload
     run rm -rf "$PREFIX"
     echo "Removed the program and the service. Kept: $CONFIG_DIR, /var/log/$USER_NAME," \
@@ -126,6 +131,12 @@ fi
 # 5. The service and its PAM stack, started at boot.
 run install -m 0644 "$HERE/$UNIT" "/etc/systemd/system/$UNIT"
 run install -m 0644 "$HERE/pam.d/$USER_NAME" "/etc/pam.d/$USER_NAME"
+# The unit allows no network; a kiosk in a fleet needs TCP to its repository and broker.
+if [ "$fleet" -eq 1 ]; then
+    run install -D -m 0644 "$HERE/cri-kiosk-fleet.conf" "/etc/systemd/system/$UNIT.d/fleet.conf"
+else
+    run rm -f "/etc/systemd/system/$UNIT.d/fleet.conf"
+fi
 run systemctl daemon-reload
 run systemctl enable "$UNIT"
 run systemctl set-default graphical.target
