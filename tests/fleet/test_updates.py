@@ -14,7 +14,6 @@ from pathlib import Path
 from kiosk.fleet.keys import new_signer, save_signer
 from kiosk.fleet.release_store import ReleaseStore
 from kiosk.fleet.repository import RELEASE_TARGET, FleetRepository
-from tests.conftest import CONTENT
 from tests.fleet.conftest import FaultyServer, edited_content, make_client
 
 
@@ -231,4 +230,3 @@ def test_an_unreachable_repository_is_a_transient_failure(
     assert result.state == "failed"
     assert result.message.startswith("download failed")
     assert installed(store) == (None, None)
-    assert CONTENT.is_dir()
