@@ -59,6 +59,9 @@ class RepositoryServer(ThreadingHTTPServer):
     """Serves ``folder``; counts the bytes of file bodies sent (figures for the bench)."""
 
     daemon_threads = True
+    # A stand's whole fleet may ask at once (after "check-updates"): queue them, never
+    # refuse (the default backlog of 5 drops connections).
+    request_queue_size = 1024
 
     def __init__(self, folder: Path, host: str = "127.0.0.1", port: int = 0) -> None:
         handler = partial(RepositoryHandler, directory=str(folder))

@@ -8,7 +8,8 @@
 #   packaging/linux/debian-deps.sh kiosk  run + the cage Wayland kiosk compositor and
 #                                         the Wayland client libraries, for a kiosk box
 #   packaging/linux/debian-deps.sh bench  base + Debian's chromium, the browser the
-#                                         benchmarks compare against (make bench)
+#                                         benchmarks compare against, and mosquitto for
+#                                         the fleet benchmark (make bench)
 #
 # Only missing packages are installed. As root, with apt-get: installs them without
 # prompting. Not root: prints the packages and the command to run, exits 1.
@@ -57,7 +58,8 @@ kiosk_pkgs="cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1"
 
 # benchmarks/ (make bench) compare the kiosk's start-up with headless Chromium showing
 # the export-html site of the same content: the alternative a CRI would otherwise pick.
-bench_pkgs="chromium"
+# The fleet benchmark (benchmarks/fleet.py) starts its own Mosquitto broker.
+bench_pkgs="chromium mosquitto"
 
 case "$mode" in
     base) wanted="$base_pkgs" ;;
