@@ -174,14 +174,19 @@ def measure(kiosks: int, steady_s: float = STEADY_S) -> list[Figure]:
             names = [f"kiosk-{n:04d}" for n in range(kiosks)]
             for start in range(0, kiosks, per_process):
                 group = names[start : start + per_process]
+                command = [
+                    sys.executable, "-m", "benchmarks.fleet_kiosk", "--repository", server.url,
+                    "--root", str(repo.trusted_root), "--broker", broker.url,
+                    "--base", str(base / "kiosks"), "--names", ",".join(group),
+                ]  # fmt: skip
                 children.append(
                     subprocess.Popen(
-                        [sys.executable, "-m", "benchmarks.fleet_kiosk",
-                         "--repository", server.url, "--root", str(repo.trusted_root),
-                         "--broker", broker.url, "--base", str(base / "kiosks"),
-                         "--names", ",".join(group)],
-                        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                    )  # fmt: skip
+                        command,
+                        cwd=ROOT,
+                        stdin=subprocess.PIPE,
+                        stdout=subprocess.DEVNULL,
+                        text=True,
+                    )
                 )
             _wait(lambda: watcher.count_at(1) == kiosks, 600, f"{label} on release 1")
             content = _big_content(base / "content-v2")
