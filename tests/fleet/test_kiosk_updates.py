@@ -171,3 +171,44 @@ def test_a_release_that_crashes_the_kiosk_at_start_is_rolled_back(
     )
     assert f"showing release 1 from {current.folder}" in log
     assert store.last_event().endswith("rolled back to release 1")
+
+
+def test_a_release_that_does_not_paint_in_time_is_rolled_back_at_once(
+    qtbot: QtBot,
+    started: list[KioskRun],
+    server: FaultyServer,
+    repo: FleetRepository,
+    tmp_path: Path,
+) -> None:
+    releases = tmp_path / "releases"
+    store = ReleaseStore(releases)
+    assert make_client(server, repo, store).check().state == "ready"
+    store.begin_start()
+    store.confirm()
+    repo.publish(edited_content(tmp_path, "v2", "Agropole (v2)"))
+    assert make_client(server, repo, store).check().state == "ready"
+    config = Config(
+        mode="kiosk", content_dir=CONTENT, idle_timeout=1, idle_countdown=1, attract_delay=600,
+        stats_enabled=False, updates_repository=server.url,
+        updates_trusted_root=repo.trusted_root, updates_releases_dir=releases,
+    )  # fmt: skip
+    run = KioskRun(create_application(), RunOptions(LoadedConfig(config)))
+    started.append(run)
+    assert run.start()
+    qtbot.waitExposed(run.window)
+    assert run.fleet is not None
+    # A start is between visitors too: release 2 goes on at once, and paints.
+    qtbot.waitUntil(lambda: not store.pointer().trial, timeout=5000)
+    assert agropole_title(run) == "Agropole (v2)"
+    repo.publish(edited_content(tmp_path, "v3", "Agropole (v3)"))
+    assert make_client(server, repo, store).check().state == "ready"
+    run.fleet.paint_bound_ms = 300
+    # Release 3's window never gets painted (as if its first frame hung).
+    run.fleet.content_switch.connect(lambda folder: run.window.setUpdatesEnabled(False))
+    window = run.window
+    assert isinstance(window, MainWindow)
+    tap_home_tile(qtbot, window, "pole-medest")  # a visitor, who then walks away
+    qtbot.waitUntil(lambda: "rolled back" in store.last_event(), timeout=10_000)
+    assert store.last_event() == ("home screen not painted within 0.3 s; rolled back to release 2")
+    assert run.window is not window
+    assert agropole_title(run) == "Agropole (v2)"

@@ -147,7 +147,7 @@ class FleetLink(QObject):
 
     @Slot()
     def _not_painted_in_time(self) -> None:
-        self._roll_back(f"home screen not painted within {self.paint_bound_ms // 1000} s")
+        self._roll_back(f"home screen not painted within {self.paint_bound_ms / 1000:g} s")
 
     def _roll_back(self, reason: str) -> None:
         assert self.store is not None
