@@ -139,6 +139,7 @@ Next: cri-kiosk fleet publish --repo {repo_dir}"""
 
 
 def _publish(repo_dir: Path, content: Path | None, valid_days: float, only_ts: bool) -> int:
+    from kiosk.fleet.keys import KeyFileError
     from kiosk.fleet.repository import FleetRepository, RepositoryError
     from kiosk.paths import default_content_dir
 
@@ -160,14 +161,8 @@ def _publish(repo_dir: Path, content: Path | None, valid_days: float, only_ts: b
                 "(cri-kiosk check)"
             )
         info = repo.publish(content_dir, valid_days)
-    except (RepositoryError, OSError) as error:
+    except (RepositoryError, KeyFileError, OSError) as error:
         return _fail(str(error))
-    except Exception as error:  # a damaged key or metadata file: say so in one line
-        from kiosk.fleet.keys import KeyFileError
-
-        if isinstance(error, KeyFileError):
-            return _fail(str(error))
-        raise
     print(
         f"published release {info.version} ({info.published}, content sha256 "
         f"{info.content_sha256[:16]}...) into {repo.public}"

@@ -16,7 +16,6 @@ Layout of ``DIR`` (what goes where is also printed by ``fleet init`` and in READ
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -266,11 +265,3 @@ class FleetRepository:
         for archive in archives:
             if archive not in kept:
                 archive.unlink(missing_ok=True)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        while chunk := file.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
