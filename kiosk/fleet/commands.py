@@ -21,7 +21,9 @@ def add_fleet_parser(commands: Any, content_option: Any) -> None:
     """The ``fleet`` command and its sub-commands, on the main parser's sub-parsers."""
     fleet = commands.add_parser("fleet", help="signed content releases and kiosk health")
     sub = fleet.add_subparsers(
-        dest="fleet_command", metavar="{init,publish,serve,status,stats}", required=True
+        dest="fleet_command",
+        metavar="{init,publish,renew-root,serve,status,stats}",
+        required=True,
     )
     init = sub.add_parser("init", help="create a repository with its keys")
     init.add_argument("--repo", type=Path, required=True, metavar="DIR")
@@ -47,6 +49,11 @@ def add_fleet_parser(commands: Any, content_option: Any) -> None:
         action="store_true",
         help="only sign the timestamp again (same release), e.g. daily from cron",
     )
+    renew = sub.add_parser(
+        "renew-root", help="sign the root again for a year, with the offline root key"
+    )
+    renew.add_argument("--repo", type=Path, required=True, metavar="DIR")
+    renew.add_argument("--root-key", type=Path, required=True, metavar="FILE")
     serve = sub.add_parser("serve", help="serve the repository over HTTP (a stand's laptop)")
     serve.add_argument("--repo", type=Path, required=True, metavar="DIR")
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default all)")
@@ -82,6 +89,8 @@ def run_fleet(args: argparse.Namespace) -> int:
         return _init(args.repo, args.root_key)
     if command == "publish":
         return _publish(args.repo, args.content, args.valid_days, args.timestamp_only)
+    if command == "renew-root":
+        return _renew_root(args.repo, args.root_key)
     if command == "serve":
         return _serve(args.repo, args.host, args.port)
     return _status(args.broker, args.config, args.json, stats=command == "stats")
@@ -134,6 +143,25 @@ def _init(repo_dir: Path, root_key: Path | None) -> int:
   {root_key}   the ROOT KEY, encrypted with your passphrase: move it to offline
                    storage (a USB stick in a safe); it is only needed to change keys
 Next: cri-kiosk fleet publish --repo {repo_dir}"""
+    )
+    return 0
+
+
+def _renew_root(repo_dir: Path, root_key: Path) -> int:
+    from kiosk.fleet.keys import KeyFileError
+    from kiosk.fleet.repository import FleetRepository, RepositoryError
+
+    passphrase = _passphrase()
+    if passphrase is None:
+        return 2
+    try:
+        root = FleetRepository(repo_dir).renew_root(root_key, passphrase)
+    except (RepositoryError, KeyFileError, OSError) as error:
+        return _fail(str(error))
+    print(
+        f"root version {root.signed.version} signed, valid until "
+        f"{root.signed.expires:%Y-%m-%d}; kiosks take it at their next check. "
+        "Put the root key back offline."
     )
     return 0
 

@@ -248,6 +248,33 @@ class FleetRepository:
         timestamp.sign(self._signer(Timestamp.type))
         _write_atomically(self.metadata_dir / "timestamp.json", timestamp.to_bytes(PRETTY))
 
+    def renew_root(
+        self, root_key: Path, passphrase: str, now: datetime | None = None
+    ) -> Metadata[Root]:
+        """The next root version, same keys, a new year of validity, signed offline.
+
+        Kiosks follow it by themselves (TUF walks the chain of root versions); without it
+        every kiosk refuses the repository once the root has expired.
+        """
+        now = now or datetime.now(UTC)
+        versions = sorted(
+            int(path.name.split(".")[0]) for path in self.metadata_dir.glob("*.root.json")
+        )
+        if not versions:
+            raise RepositoryError(f"{self.metadata_dir} has no root metadata")
+        root: Metadata[Root] = self._load(f"{versions[-1]}.root.json")
+        signer = load_signer(root_key, passphrase)
+        if signer.public_key.keyid not in root.signed.roles[Root.type].keyids:
+            raise RepositoryError(f"{root_key} is not this repository's root key")
+        root.signed.version += 1
+        root.signed.expires = _expires(now, ROOT_DAYS)
+        root.signatures.clear()
+        root.sign(signer)
+        _write_atomically(
+            self.metadata_dir / f"{root.signed.version}.root.json", root.to_bytes(PRETTY)
+        )
+        return root
+
     def renew_timestamp(self, valid_days: float = DEFAULT_VALID_DAYS) -> datetime:
         """Sign the timestamp again (same release); returns its new expiry."""
         now = datetime.now(UTC)

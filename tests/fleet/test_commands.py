@@ -127,3 +127,30 @@ def test_serve_gives_kiosks_the_repository_and_nothing_else(
     finally:
         server.terminate()
         server.communicate(timeout=10)
+
+
+def test_a_renewed_root_is_followed_by_the_kiosks(repo: FleetRepository, tmp_path: Path) -> None:
+    from tests.fleet.conftest import FaultyServer
+
+    store = ReleaseStore(tmp_path / "kiosk")
+    server = FaultyServer(repo.public)
+    server.start_in_thread()
+    try:
+        assert make_client(server, repo, store).check().state == "ready"
+        wrong = fleet(
+            "renew-root", "--repo", str(repo.folder), "--root-key", str(tmp_path / "root-key.pem"),
+            passphrase="not the passphrase",
+        )  # fmt: skip
+        assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
+        renewed = fleet(
+            "renew-root", "--repo", str(repo.folder), "--root-key", str(tmp_path / "root-key.pem")
+        )
+        assert renewed.returncode == 0, renewed.stderr
+        assert renewed.stdout.startswith("root version 2 signed, valid until ")
+        repo.publish(edited_content(tmp_path, "v2", "Agropole (v2)"))
+        assert make_client(server, repo, store).check().state == "ready"
+        trusted = (store.folder / "tuf" / "root.json").read_text()
+        assert '"version": 2' in trusted, "the kiosk now trusts the renewed root"
+    finally:
+        server.shutdown()
+        server.server_close()
