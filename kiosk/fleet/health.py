@@ -211,6 +211,7 @@ class HealthPublisher:
         self.client.max_queued_messages_set(10)
         self.client.on_connect = self._on_connect
         self.client.on_disconnect = self._on_disconnect
+        self.client.on_connect_fail = self._on_connect_fail
         self.client.on_message = self._on_message
 
     @property
@@ -266,6 +267,12 @@ class HealthPublisher:
         # After a refused connection paho disconnects too: that line is already written.
         if was_connected and not self._stop.is_set():
             self._problem(f"health: lost the broker ({reason}); status resumes when it is back")
+
+    def _on_connect_fail(self, client: mqtt.Client, userdata: Any) -> None:
+        self._problem(
+            f"health: cannot connect to {self.broker.url} (unreachable, down, or its TLS "
+            "certificate not trusted); status resumes when it is reachable"
+        )
 
     def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
         # Only one thing may come from the broker, and never a retained one (it would be

@@ -161,6 +161,16 @@ class Broker:
     def url(self) -> str:
         return f"mqtt://127.0.0.1:{self.port}"
 
+    def configure(self, *extra: str, anonymous: bool = False) -> None:
+        lines = [f"listener {self.port} 127.0.0.1", *extra, "persistence false", "log_dest none"]
+        if anonymous:
+            lines.append("allow_anonymous true")
+        else:
+            lines += ["allow_anonymous false", f"password_file {self.folder / 'passwords'}"]
+        if os.getuid() == 0:
+            lines.append("user root")  # else it drops to "mosquitto", who cannot read tmp_path
+        (self.folder / "mosquitto.conf").write_text("\n".join(lines) + "\n")
+
     def start(self) -> None:
         self.process = subprocess.Popen(
             [mosquitto_program(), "-c", str(self.folder / "mosquitto.conf")],
@@ -199,18 +209,8 @@ def broker(tmp_path: Path) -> Iterator[Broker]:
         check=True,
         capture_output=True,
     )
-    port = free_port()
-    lines = [
-        f"listener {port} 127.0.0.1",
-        "allow_anonymous false",
-        f"password_file {passwords}",
-        "persistence false",
-        "log_dest none",
-    ]
-    if os.getuid() == 0:
-        lines.append("user root")  # else it drops to "mosquitto", who cannot read tmp_path
-    (folder / "mosquitto.conf").write_text("\n".join(lines) + "\n")
-    running = Broker(folder, port)
+    running = Broker(folder, free_port())
+    running.configure()
     running.start()
     yield running
     running.stop()

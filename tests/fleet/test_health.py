@@ -3,6 +3,7 @@ bad credentials, a broker that disappears or hangs, and ``fleet status`` / ``fle
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import socket
@@ -333,3 +334,93 @@ def test_fleet_status_and_stats_show_every_kiosk(broker: Broker, tmp_path: Path)
     finally:
         first.stop()
         second.stop()
+
+
+def certificate_authority(folder: Path, name: str) -> tuple[Path, Path, Path]:
+    """A CA and a server certificate for 127.0.0.1 signed by it: (ca, cert, key) files."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def certificate(subject: str, key: ec.EllipticCurvePrivateKey, issuer: x509.Name,
+                    signer: ec.EllipticCurvePrivateKey, ca: bool) -> x509.Certificate:  # fmt: skip
+        now = datetime.datetime.now(datetime.UTC)
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+            .issuer_name(issuer)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        )
+        if not ca:
+            builder = builder.add_extension(
+                x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                critical=False,
+            )
+        return builder.sign(signer, hashes.SHA256())
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    ca = certificate(name, ca_key, ca_name, ca_key, ca=True)
+    server_key = ec.generate_private_key(ec.SECP256R1())
+    server = certificate("127.0.0.1", server_key, ca_name, ca_key, ca=False)
+    files = (folder / f"{name}-ca.pem", folder / f"{name}-server.pem", folder / f"{name}-key.pem")
+    files[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    files[1].write_bytes(server.public_bytes(serialization.Encoding.PEM))
+    files[2].write_bytes(
+        server_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return files
+
+
+# paho-mqtt 2.2 leaves the socket of a failed TLS handshake to the garbage collector.
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_tls_to_a_broker_with_a_trusted_certificate_only(
+    broker: Broker, caplog: pytest.LogCaptureFixture
+) -> None:
+    ca, cert, key = certificate_authority(broker.folder, "cri-test-ca")
+    broker.stop()
+    broker.configure(f"cafile {ca}", f"certfile {cert}", f"keyfile {key}")
+    broker.start()
+    url = f"mqtts://127.0.0.1:{broker.port}"
+    good = HealthPublisher(
+        BrokerSettings(url, BROKER_USER, BROKER_PASSWORD, ca),
+        KioskFacts("tls-kiosk", lambda: (1, ""), None, ErrorCounter()),
+    )
+    good.start()
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not good.published:
+            time.sleep(0.05)
+        assert good.published, "status sent over TLS"
+    finally:
+        good.stop()
+    # A broker whose certificate this kiosk does not trust (another CA): never connected.
+    other_ca, _, _ = certificate_authority(broker.folder, "someone-else")
+    with caplog.at_level(logging.WARNING, "kiosk.fleet.health"):
+        wary = HealthPublisher(
+            BrokerSettings(url, BROKER_USER, BROKER_PASSWORD, other_ca),
+            KioskFacts("tls-kiosk", lambda: (1, ""), None, ErrorCounter()),
+        )
+        wary.start()
+        time.sleep(2.5)
+        wary.stop()
+        gc.collect()  # the leaked socket's warning belongs to this test, not a later one
+    assert not wary.published
+    lines = [r.getMessage() for r in caplog.records if r.name == "kiosk.fleet.health"]
+    assert lines == [
+        f"health: cannot connect to {url} (unreachable, down, or its TLS certificate not "
+        "trusted); status resumes when it is reachable"
+    ]
