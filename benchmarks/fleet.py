@@ -227,6 +227,7 @@ def measure(kiosks: int, steady_s: float = STEADY_S) -> list[Figure]:
         Figure(GROUP, f"{label}: 95th percentile kiosk", percentile(times, 95), "s"),
         Figure(GROUP, f"{label}: bytes served for it", served / 2**20, "MB"),
         Figure(GROUP, f"{label}: served / (kiosks x release)", served / (kiosks * size), "x"),
+        Figure(GROUP, f"{label}: repository throughput", served / 2**20 / times[-1], "MB/s"),
         Figure(GROUP, f"{label}: broker messages per minute, steady", per_minute, "/min"),
         Figure(GROUP, f"{label}: memory per simulated kiosk", memory / kiosks / 2**20, "MB"),
     ]
