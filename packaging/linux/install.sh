@@ -9,6 +9,9 @@
 #   sudo packaging/linux/install.sh --uninstall      remove program, service and PAM file
 #                                                    (keeps config, logs and the user)
 #   packaging/linux/install.sh --dry-run [...]       print the commands, change nothing
+#   sudo packaging/linux/install.sh --root DIR [...] install into the system image at DIR
+#                                                    (e.g. a debootstrap folder): its
+#                                                    packages are left to the image
 #
 # Steps: system packages (debian-deps.sh kiosk), the system user cri-kiosk (home
 # /var/lib/cri-kiosk, groups video and render), the program in /opt/cri-kiosk (so that
@@ -20,8 +23,6 @@ set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 USER_NAME=cri-kiosk
-PREFIX=/opt/cri-kiosk
-CONFIG_DIR=/etc/cri-kiosk
 UNIT=cri-kiosk.service
 PYTHON=${PYTHON:-python3}
 
@@ -29,9 +30,10 @@ dry_run=0
 fleet=0
 frozen=""
 action=install
+root=""
 
 usage() {
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -45,6 +47,11 @@ while [ "$#" -gt 0 ]; do
             ;;
         --fleet) fleet=1 ;;
         --uninstall) action=uninstall ;;
+        --root)
+            [ "$#" -ge 2 ] || usage
+            root=${2%/}
+            shift
+            ;;
         -h | --help) usage ;;
         *)
             echo "install.sh: unknown option: $1" >&2
@@ -53,6 +60,19 @@ while [ "$#" -gt 0 ]; do
     esac
     shift
 done
+
+# Paths inside the system being installed (the running one, or the image at --root).
+PREFIX=$root/opt/cri-kiosk
+CONFIG_DIR=$root/etc/cri-kiosk
+UNIT_DIR=$root/etc/systemd/system
+PAM_DIR=$root/etc/pam.d
+# useradd, usermod and systemctl act on the image's files, not on this machine's.
+root_option=()
+systemctl_root=()
+if [ -n "$root" ]; then
+    root_option=(--root "$root")
+    systemctl_root=("--root=$root")
+fi
 
 # Every command that changes the system goes through run: printed, and skipped by --dry-run.
 run() {
@@ -70,13 +90,16 @@ if [ "$dry_run" -eq 0 ] && [ "$(id -u)" -ne 0 ]; then
 fi
 
 if [ "$action" = uninstall ]; then
-    run systemctl disable --now "$UNIT" || true
-    run rm -f "/etc/systemd/system/$UNIT" "/etc/pam.d/$USER_NAME"
-    run rm -f "/etc/systemd/system/$UNIT.d/fleet.conf"
-    run systemctl daemon-reload
+    if [ -n "$root" ]; then
+        run systemctl "${systemctl_root[@]}" disable "$UNIT" || true
+    else
+        run systemctl disable --now "$UNIT" || true
+    fi
+    run rm -f "$UNIT_DIR/$UNIT" "$PAM_DIR/$USER_NAME" "$UNIT_DIR/$UNIT.d/fleet.conf"
+    [ -n "$root" ] || run systemctl daemon-reload
     run rm -rf "$PREFIX"
-    echo "Removed the program and the service. Kept: $CONFIG_DIR, /var/log/$USER_NAME," \
-        "/var/lib/$USER_NAME and the user $USER_NAME (userdel $USER_NAME to remove it)."
+    echo "Removed the program and the service. Kept: $CONFIG_DIR, $root/var/log/$USER_NAME," \
+        "$root/var/lib/$USER_NAME and the user $USER_NAME (userdel $USER_NAME to remove it)."
     exit 0
 fi
 
@@ -87,7 +110,10 @@ if [ -n "$frozen" ] && [ ! -x "$frozen/cri-kiosk" ]; then
 fi
 
 # 1. System packages: Qt's libraries, cage, Xwayland and the Wayland client libraries.
-if [ "$dry_run" -eq 1 ]; then
+if [ -n "$root" ]; then
+    echo "Not installing packages into $root: the image needs those of" \
+        "'$HERE/debian-deps.sh kiosk'"
+elif [ "$dry_run" -eq 1 ]; then
     printf '+ PYTHON=%q bash %q kiosk\n' "$PYTHON" "$HERE/debian-deps.sh"
 else
     PYTHON=$PYTHON bash "$HERE/debian-deps.sh" kiosk
@@ -95,13 +121,22 @@ fi
 
 # 2. The user the kiosk runs as: no password, no login shell; its home is the
 #    service's StateDirectory. video and render: the GPU even without a logind seat.
-if ! getent passwd "$USER_NAME" >/dev/null; then
-    run useradd --system --user-group --home-dir "/var/lib/$USER_NAME" --no-create-home \
+# An account of the system being installed: NSS for this machine, files for an image.
+account_exists() {
+    if [ -n "$root" ]; then
+        grep -qs "^$2:" "$root/etc/$1"
+    else
+        getent "$1" "$2" >/dev/null
+    fi
+}
+
+if ! account_exists passwd "$USER_NAME"; then
+    run useradd "${root_option[@]}" --system --user-group --home-dir "/var/lib/$USER_NAME" --no-create-home \
         --shell /usr/sbin/nologin --comment "CRI Oriental kiosk" "$USER_NAME"
 fi
 for group in video render; do
-    if getent group "$group" >/dev/null; then
-        run usermod --append --groups "$group" "$USER_NAME"
+    if account_exists group "$group"; then
+        run usermod "${root_option[@]}" --append --groups "$group" "$USER_NAME"
     fi
 done
 
@@ -113,7 +148,8 @@ if [ -n "$frozen" ]; then
     run ln -s ../app/cri-kiosk "$PREFIX/bin/cri-kiosk"
 else
     # pip builds the wheel (content, fonts, compiled translations) in an isolated
-    # environment; it downloads the build tools and dependencies from PyPI.
+    # environment; it downloads the build tools and dependencies from PyPI. In an
+    # image (--root) the venv refers to this machine's Python: prefer --frozen there.
     run "$PYTHON" -m venv "$PREFIX"
     run "$PREFIX/bin/python" -m pip install --quiet --upgrade pip
     run "$PREFIX/bin/python" -m pip install --quiet "$REPO"
@@ -129,17 +165,18 @@ else
 fi
 
 # 5. The service and its PAM stack, started at boot.
-run install -m 0644 "$HERE/$UNIT" "/etc/systemd/system/$UNIT"
-run install -m 0644 "$HERE/pam.d/$USER_NAME" "/etc/pam.d/$USER_NAME"
+run install -d -m 0755 "$UNIT_DIR" "$PAM_DIR"
+run install -m 0644 "$HERE/$UNIT" "$UNIT_DIR/$UNIT"
+run install -m 0644 "$HERE/pam.d/$USER_NAME" "$PAM_DIR/$USER_NAME"
 # The unit allows no network; a kiosk in a fleet needs TCP to its repository and broker.
 if [ "$fleet" -eq 1 ]; then
-    run install -D -m 0644 "$HERE/cri-kiosk-fleet.conf" "/etc/systemd/system/$UNIT.d/fleet.conf"
+    run install -D -m 0644 "$HERE/cri-kiosk-fleet.conf" "$UNIT_DIR/$UNIT.d/fleet.conf"
 else
-    run rm -f "/etc/systemd/system/$UNIT.d/fleet.conf"
+    run rm -f "$UNIT_DIR/$UNIT.d/fleet.conf"
 fi
-run systemctl daemon-reload
-run systemctl enable "$UNIT"
-run systemctl set-default graphical.target
+[ -n "$root" ] || run systemctl daemon-reload
+run systemctl "${systemctl_root[@]}" enable "$UNIT"
+run systemctl "${systemctl_root[@]}" set-default graphical.target
 
 echo "Installed. Check the content: $PREFIX/bin/cri-kiosk check"
 echo "Then reboot, or start it now (it takes over tty1): systemctl start $UNIT"
