@@ -178,10 +178,11 @@ class KioskRun(QObject):
         self._content_dir = folder
         self._show_main(library)
 
-    def stop(self) -> None:
-        """Before the process leaves: the fleet threads say goodbye."""
+    def stop_fleet(self) -> None:
+        """Before the process leaves: the fleet threads stop, health says "offline"."""
         if self.fleet is not None:
             self.fleet.stop()
+            self.fleet = None
 
     @property
     def fullscreen(self) -> bool:
@@ -212,6 +213,24 @@ class KioskRun(QObject):
             return
         log.info("reload: content reloaded from %s", self._content_dir)
         self._show_main(library)
+
+    def stop(self) -> None:
+        """Stop everything the run started, close its window and delete the run.
+
+        For an in-process run (tests, benchmarks); ``run()`` ends with the event loop.
+        """
+        self.stop_fleet()
+        self._retry.stop()
+        self._stop_modes()
+        if self.window is not None:
+            _close_window(self.window)
+        self.window = self.main_window = None
+        if self._recorder is not None:
+            self._recorder.shutdown()
+        if self._config.hide_cursor and not self._config.kiosk:
+            QApplication.restoreOverrideCursor()
+        on_uncaught_exception(None)
+        self.deleteLater()
 
     @Slot()
     def _try_content(self) -> None:
@@ -258,10 +277,7 @@ class KioskRun(QObject):
                 "config": str(settings.source or "-"),
                 "log": str(self._options.log_file or "-"),
             }
-            start_language = window.language.current
-            mode = KioskMode(
-                window, settings, details, recent_problems.records, lambda: start_language
-            )
+            mode = KioskMode(window, settings, details, recent_problems.records)
             mode.reload_requested.connect(self.reload)
             if settings.stats_enabled:
                 self._record_statistics(window, mode, settings)
@@ -291,9 +307,7 @@ class KioskRun(QObject):
             settings.loop_seconds * 1000,
         )
         if mode is not None:
-            # The loop takes the attract screen's place: it starts after the reset.
-            mode.idle.attract_requested.disconnect(mode.attract.open_overlay)
-            self.loop.follow(mode.idle)
+            mode.play_loop_instead_of_attract(self.loop)
             return
         idle = self.loop.watch_idle(settings.idle_timeout)
         if self.presenter is not None:
@@ -331,19 +345,9 @@ class KioskRun(QObject):
 
     def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> ScreenPlacement:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""
-        old, old_mode, old_lock = self.window, self.mode, self._error_lock
-        self._error_lock = None
+        old = self.window
         # The old lock-down would close the new window as a stranger: stop it first.
-        if old_mode is not None:
-            old_mode.stop()
-        if self.presenter is not None:
-            self.presenter.stop()
-            self.presenter = None
-        if self.loop is not None:
-            self.loop.stop()
-            self.loop = None
-        if old_lock is not None:
-            old_lock.deactivate()
+        self._stop_modes()
         self.window = window
         self.mode = mode
         placement = ScreenPlacement(window, self._config.screen, self.fullscreen)
@@ -352,19 +356,39 @@ class KioskRun(QObject):
         if mode is not None:
             mode.start(placement)
         if old is not None:
-            from kiosk.ui.screens.error_screen import ErrorScreen
-
-            if isinstance(old, (MainWindow, ErrorScreen)):
-                old.set_close_allowed(True)
-            old.close()
-            old.deleteLater()
+            _close_window(old)
         return placement
+
+    def _stop_modes(self) -> None:
+        """Stop kiosk mode, the presenter, the loop and the error screen's lock-down."""
+        if self.mode is not None:
+            self.mode.stop()
+            self.mode = None
+        if self.presenter is not None:
+            self.presenter.stop()
+            self.presenter = None
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
+        if self._error_lock is not None:
+            self._error_lock.deactivate()
+            self._error_lock = None
 
     @Slot()
     def _recover(self) -> None:
         window = self.main_window
         if window is not None and window is self.window:
             QTimer.singleShot(0, window.recover_from_error)
+
+
+def _close_window(window: QWidget) -> None:
+    """Close and delete ``window``, even a kiosk window that refuses a visitor's close."""
+    from kiosk.ui.screens.error_screen import ErrorScreen
+
+    if isinstance(window, (MainWindow, ErrorScreen)):
+        window.set_close_allowed(True)
+    window.close()
+    window.deleteLater()
 
 
 def run(options: RunOptions) -> int:
@@ -379,7 +403,7 @@ def run(options: RunOptions) -> int:
             QTimer.singleShot(0, lambda: QApplication.exit(1))
         _start_watchdog(app)
     code = app.exec()
-    kiosk_run.stop()
+    kiosk_run.stop_fleet()
     on_uncaught_exception(None)
     return code if loaded or not options.exit_after_startup else 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -196,6 +197,15 @@ def test_a_default_language_that_is_not_offered_is_reported(tmp_path: Path) -> N
     assert ":1: error: default_language 'en' is not in languages" in str(problem)
     assert checked.config.default_language == ""
     assert checked.config.languages == ("fr", "ar")
+
+
+def test_every_field_is_one_key_of_a_kind_the_file_is_checked_for() -> None:
+    keys = [declared.key for declared in SETTINGS]
+    assert len(keys) == len(set(keys))
+    assert {declared.attribute for declared in SETTINGS} == {
+        f.name for f in fields(Config) if f.name != "source"
+    }
+    assert {declared.kind for declared in SETTINGS} <= {bool, int, float, str, Path, list}
 
 
 def test_fleet_keys_are_off_by_default() -> None:

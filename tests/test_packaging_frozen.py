@@ -98,9 +98,10 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
         list((CONTENT / "fr").glob("*.md"))
     )
     assert list((data / "resources" / "fonts").glob("NotoSansArabic-*.ttf"))
-    # The icons: qtawesome's fonts and the list of them, never its Python code.
+    # The icons: qtawesome's fonts and character maps, never its Python code.
     assert list((data / "qtawesome" / "fonts").glob("materialdesignicons6-*.ttf"))
-    assert (data / "qtawesome" / "__init__.py").is_file()
+    assert list((data / "qtawesome" / "fonts").glob("materialdesignicons6-*charmap*.json"))
+    assert not list((data / "qtawesome").glob("*.py"))
     assert not (data / "qtpy").exists()
     for lang in LANGUAGES:
         qm = data / "translations" / f"kiosk_{lang}.qm"

@@ -4,8 +4,8 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>Uptime: {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>Uptime: %1</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -131,9 +131,12 @@
         <source>cannot be shown at the moment</source>
         <translation>cannot be shown at the moment</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -153,41 +156,59 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message>
+    <message numerus="yes">
         <source>jobs</source>
-        <translation>jobs</translation>
+        <translation>
+            <numerusform>job</numerusform>
+            <numerusform>jobs</numerusform>
+        </translation>
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
         <translation>the aim of all the plan&apos;s measures</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>points</source>
-        <translation>points</translation>
+        <translation>
+            <numerusform>point</numerusform>
+            <numerusform>points</numerusform>
+        </translation>
     </message>
     <message>
         <source>industrial share of GDP, from %1 to %2 in 2020</source>
         <translation>industrial share of GDP, from %1 to %2 in 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>billion dirhams</source>
-        <translation>billion dirhams</translation>
+        <translation>
+            <numerusform>billion dirhams</numerusform>
+            <numerusform>billion dirhams</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industrial Development Fund</source>
         <translation>Industrial Development Fund</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>key measures</source>
-        <translation>key measures</translation>
+        <translation>
+            <numerusform>key measure</numerusform>
+            <numerusform>key measures</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>grouped in %1 blocks</source>
-        <translation>grouped in %1 blocks</translation>
+        <translation>
+            <numerusform>grouped in %1 block</numerusform>
+            <numerusform>grouped in %1 blocks</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>strategic prospects</source>
-        <translation>strategic prospects</translation>
+        <translation>
+            <numerusform>strategic prospect</numerusform>
+            <numerusform>strategic prospects</numerusform>
+        </translation>
     </message>
     <message>
         <source>for foreign direct investment</source>
@@ -201,8 +222,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>Too many wrong PINs. Try again in {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Too many wrong PINs. Try again in %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -239,13 +260,19 @@
         <source>Goals for 2020</source>
         <translation>Goals for 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 jobs</source>
-        <translation>%1 jobs</translation>
+        <translation>
+            <numerusform>%1 job</numerusform>
+            <numerusform>%1 jobs</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>industrial share of GDP: from %1 to %2 (+%3 points)</translation>
+        <translation>
+            <numerusform>industrial share of GDP: from %1 to %2 (+%3 point)</numerusform>
+            <numerusform>industrial share of GDP: from %1 to %2 (+%3 points)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -280,13 +307,16 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>Content error (%1 in all), the last good version is shown: %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>Content error (%n in all), the last good version is shown: %1</numerusform>
+            <numerusform>Content error (%n in all), the last good version is shown: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>Content error, the last good version is shown: %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>Content error, the last good version is shown: %1</translation>
     </message>
 </context>
 <context>
@@ -326,9 +356,19 @@
         <source>No visits recorded yet.</source>
         <translation>No visits recorded yet.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>Today: %1 visits · This week: %2 visits</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>Today: %n visit</numerusform>
+            <numerusform>Today: %n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>This week: %n visit</numerusform>
+            <numerusform>This week: %n visits</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -350,8 +390,8 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Back to the start in {seconds} s</source>
-        <translation>Back to the start in {seconds} s</translation>
+        <source>Back to the start in %1 s</source>
+        <translation>Back to the start in %1 s</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,8 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>En marche depuis : {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>En marche depuis : %1</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -131,9 +131,12 @@
         <source>cannot be shown at the moment</source>
         <translation>ne peut pas être affiché pour le moment</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -153,41 +156,59 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message>
+    <message numerus="yes">
         <source>jobs</source>
-        <translation>emplois</translation>
+        <translation>
+            <numerusform>emploi</numerusform>
+            <numerusform>emplois</numerusform>
+        </translation>
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
         <translation>l’objectif de l’ensemble des mesures du plan</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>points</source>
-        <translation>points</translation>
+        <translation>
+            <numerusform>point</numerusform>
+            <numerusform>points</numerusform>
+        </translation>
     </message>
     <message>
         <source>industrial share of GDP, from %1 to %2 in 2020</source>
         <translation>part industrielle dans le PIB, de %1 à %2 en 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>billion dirhams</source>
-        <translation>milliards de dirhams</translation>
+        <translation>
+            <numerusform>milliard de dirhams</numerusform>
+            <numerusform>milliards de dirhams</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industrial Development Fund</source>
         <translation>Fonds de Développement Industriel</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>key measures</source>
-        <translation>mesures clefs</translation>
+        <translation>
+            <numerusform>mesure clef</numerusform>
+            <numerusform>mesures clefs</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>grouped in %1 blocks</source>
-        <translation>regroupées en %1 blocs</translation>
+        <translation>
+            <numerusform>regroupées en %1 bloc</numerusform>
+            <numerusform>regroupées en %1 blocs</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>strategic prospects</source>
-        <translation>prospects stratégiques</translation>
+        <translation>
+            <numerusform>prospect stratégique</numerusform>
+            <numerusform>prospects stratégiques</numerusform>
+        </translation>
     </message>
     <message>
         <source>for foreign direct investment</source>
@@ -201,8 +222,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>Trop de codes erronés. Réessayez dans {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Trop de codes erronés. Réessayez dans %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -239,13 +260,19 @@
         <source>Goals for 2020</source>
         <translation>Les objectifs pour 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 jobs</source>
-        <translation>%1 emplois</translation>
+        <translation>
+            <numerusform>%1 emploi</numerusform>
+            <numerusform>%1 emplois</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>part industrielle dans le PIB : de %1 à %2 (+%3 points)</translation>
+        <translation>
+            <numerusform>part industrielle dans le PIB : de %1 à %2 (+%3 point)</numerusform>
+            <numerusform>part industrielle dans le PIB : de %1 à %2 (+%3 points)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -280,13 +307,16 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>Erreur dans le contenu (%1 au total), la dernière version correcte reste affichée : %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>Erreur dans le contenu (%n au total), la dernière version correcte reste affichée : %1</numerusform>
+            <numerusform>Erreur dans le contenu (%n au total), la dernière version correcte reste affichée : %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %1</translation>
     </message>
 </context>
 <context>
@@ -326,9 +356,19 @@
         <source>No visits recorded yet.</source>
         <translation>Aucune visite enregistrée pour l&apos;instant.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>Aujourd&apos;hui : %1 visites · Cette semaine : %2 visites</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>Aujourd&apos;hui : %n visite</numerusform>
+            <numerusform>Aujourd&apos;hui : %n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>Cette semaine : %n visite</numerusform>
+            <numerusform>Cette semaine : %n visites</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -350,8 +390,8 @@
         <translation>Continuer</translation>
     </message>
     <message>
-        <source>Back to the start in {seconds} s</source>
-        <translation>Retour à l&apos;accueil dans {seconds} s</translation>
+        <source>Back to the start in %1 s</source>
+        <translation>Retour à l&apos;accueil dans %1 s</translation>
     </message>
 </context>
 <context>

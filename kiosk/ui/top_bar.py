@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Language
+from kiosk.i18n import fill
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.screens.graphics.numbers import western_digits
 from kiosk.ui.style import icons
 from kiosk.ui.style.theme import TEXT_STEPS, Metrics, active_palette
@@ -24,7 +26,7 @@ from kiosk.ui.style.theme import TEXT_STEPS, Metrics, active_palette
 TITLE_MIN_SHARE = 0.35
 
 
-class TopBar(QFrame):
+class TopBar(FollowsLanguage, QFrame):
     """Navigation and language controls. Emits what the visitor asked for."""
 
     home_requested = Signal()
@@ -149,11 +151,13 @@ class TopBar(QFrame):
         self.back_button.setAccessibleName(self.tr("Back"))
         percent = QLocale().toString(round(TEXT_STEPS[self._text_step] * 100))
         # Western digits everywhere, Arabic included (see README, "Numbers").
-        self.text_size_button.setText(self.tr("%1 %").replace("%1", western_digits(percent)))
+        self.text_size_button.setText(fill(self.tr("%1 %"), western_digits(percent)))
         self.text_size_button.setAccessibleName(
-            self.tr("Text size: step %1 of %2, tap for the next")
-            .replace("%1", str(self._text_step + 1))
-            .replace("%2", str(len(TEXT_STEPS)))
+            fill(
+                self.tr("Text size: step %1 of %2, tap for the next"),
+                self._text_step + 1,
+                len(TEXT_STEPS),
+            )
         )
         self.contrast_button.setAccessibleName(
             self.tr("High contrast: on")
@@ -165,12 +169,8 @@ class TopBar(QFrame):
             button.setProperty("language", code)
         self._refresh_icons()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.LayoutDirectionChange:
-            self._refresh_icons()
-        super().changeEvent(event)
+    def direction_changed(self) -> None:
+        self._refresh_icons()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

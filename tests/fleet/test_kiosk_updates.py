@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-import kiosk.log
 from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
 from kiosk.fleet.release_store import MAX_TRIAL_STARTS, ReleaseStore
@@ -38,16 +37,7 @@ def started(qtbot: QtBot) -> Iterator[list[KioskRun]]:
     runs: list[KioskRun] = []
     yield runs
     for run in runs:
-        run.stop()
-        if run.mode is not None:
-            run.mode.stop()
-        if isinstance(run.window, MainWindow):
-            run.window.set_close_allowed(True)
-        if run.window is not None:
-            run.window.close()
-            run.window.deleteLater()
-        run.deleteLater()
-    kiosk.log.on_uncaught_exception(None)
+        run.stop()  # the fleet threads, kiosk mode, the window and the run itself
 
 
 def test_an_unconfigured_kiosk_has_no_fleet(qtbot: QtBot, started: list[KioskRun]) -> None:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from kiosk import __version__
 from kiosk.admin_pin import MAX_DIGITS, PinGate
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input import app_events
 from kiosk.ui.kiosk_mode.lockdown import KEYS_PROPERTY
 from kiosk.ui.overlay import Overlay
@@ -126,7 +127,7 @@ class CornerHold(QObject):
         self.held.emit()
 
 
-class PinPad(Overlay):
+class PinPad(FollowsLanguage, Overlay):
     """Digits, erase, OK and Cancel. Accepts the keyboard's digits too (technicians)."""
 
     accepted = Signal()
@@ -237,9 +238,7 @@ class PinPad(Overlay):
         if locked:
             minutes, seconds = divmod(locked, 60)
             self.message.setText(
-                self.tr("Too many wrong PINs. Try again in {time}.").format(
-                    time=isolate(f"{minutes}:{seconds:02d}")
-                )
+                fill(self.tr("Too many wrong PINs. Try again in %1."), f"{minutes}:{seconds:02d}")
             )
         elif self._error:
             self.message.setText(self.tr("Wrong PIN."))
@@ -271,13 +270,8 @@ class PinPad(Overlay):
             self.press("ok")
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class AdminPanel(Overlay):
+class AdminPanel(FollowsLanguage, Overlay):
     """Exit, reload, versions and uptime, recent problems. Only reachable with the PIN."""
 
     exit_requested = Signal()
@@ -338,7 +332,7 @@ class AdminPanel(Overlay):
         lines = [
             f"cri-kiosk {__version__} · Qt {qVersion()} · PySide6 {PySide6.__version__} · "
             f"Python {platform.python_version()}",
-            self.tr("Uptime: {time}").format(time=isolate(f"{hours} h {rest // 60:02d} min")),
+            fill(self.tr("Uptime: %1"), f"{hours} h {rest // 60:02d} min"),
             *(f"{name}: {value}" for name, value in self._details.items()),
         ]
         self.info.setText("\n".join(lines))
@@ -356,8 +350,3 @@ class AdminPanel(Overlay):
             button.setAccessibleName(button.text())
         if self.isVisible():
             self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -14,6 +15,9 @@ from kiosk.ui.kiosk_mode.idle import IdleWatcher
 from kiosk.ui.kiosk_mode.lockdown import Keeper, LockDown
 from kiosk.ui.kiosk_mode.visitor_prompts import AttractScreen, StillTherePrompt
 from kiosk.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.presenting.loop import LoopPlayer
 
 log = logging.getLogger("kiosk.mode")
 
@@ -36,11 +40,12 @@ class KioskMode(QObject):
         config: Config,
         details: dict[str, str],
         recent_problems: Iterable[str],
-        default_language: Callable[[], str],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._default_language = default_language
+        # Every visitor starts in the language the kiosk started in (the config's
+        # default_language, else the site's default).
+        self._start_language = window.language.current
         self.lockdown = LockDown(window, config.hide_cursor, self)
         self.idle = IdleWatcher(
             config.idle_timeout, config.idle_countdown, config.attract_delay, self
@@ -99,6 +104,12 @@ class KioskMode(QObject):
         self.lockdown.deactivate()
         self.window.set_close_allowed(True)
 
+    def play_loop_instead_of_attract(self, loop: LoopPlayer) -> None:
+        """After the reset between visitors, ``loop`` plays where the attract screen would
+        open, until the next visitor's first touch."""
+        self.idle.attract_requested.disconnect(self.attract.open_overlay)
+        loop.follow(self.idle)
+
     def tour_screens(self) -> list[tuple[str, Callable[[], None]]]:
         """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
         return [
@@ -111,7 +122,7 @@ class KioskMode(QObject):
     @Slot()
     def _reset(self) -> None:
         log.info("idle: resetting for the next visitor")
-        self.window.reset_for_next_visitor(self._default_language())
+        self.window.reset_for_next_visitor(self._start_language)
         self.visit_ended.emit()
 
     @Slot()

@@ -179,10 +179,6 @@ class LockDown(QObject):
                 self.blocked,
             )
 
-    def set_window(self, window: QWidget) -> None:
-        """The one top-level window allowed (the error screen, then the main window)."""
-        self._window = window
-
     def _is_own_window(self, widget: QWidget) -> bool:
         return widget is self._window
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import Language
 from kiosk.font_families import families_for
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.style import icons
 from kiosk.ui.style.fonts import set_label_text
@@ -22,7 +23,7 @@ ATTRACT_CONTEXT = "AttractScreen"
 TOUCH_TO_START = str(QT_TRANSLATE_NOOP("AttractScreen", "Touch the screen to start"))
 
 
-class StillTherePrompt(Overlay):
+class StillTherePrompt(FollowsLanguage, Overlay):
     """A dimmed window with a card: "Still there?", the seconds left and Continue.
 
     A touch anywhere counts as an answer (the idle watcher sees it); the button is
@@ -71,13 +72,7 @@ class StillTherePrompt(Overlay):
         self._fill_countdown()
 
     def _fill_countdown(self) -> None:
-        seconds = isolate(str(self._seconds))
-        self.countdown.setText(self.tr("Back to the start in {seconds} s").format(seconds=seconds))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        self.countdown.setText(fill(self.tr("Back to the start in %1 s"), self._seconds))
 
 
 class AttractScreen(Overlay):

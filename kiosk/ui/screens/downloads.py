@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.documents.store import DocumentStore
-from kiosk.i18n import isolate
+from kiosk.i18n import fill, isolate
 from kiosk.ui.style import icons
 from kiosk.ui.style.document_style import documents_style
 from kiosk.ui.style.fonts import set_label_text
@@ -127,7 +127,7 @@ class DownloadsList(QWidget):
         if info.problem is not None:
             parts.append(self.tr("cannot be shown at the moment"))
         else:
-            parts.append(self.tr("%1 pages").replace("%1", str(info.pages)))
+            parts.append(self.tr("%n pages", "", info.pages))
             parts.append(self._size_text(info.size))
         text = " · ".join(isolate(part) for part in parts)
         set_label_text(row.details_label, self._direction_mark() + text)
@@ -153,5 +153,5 @@ class DownloadsList(QWidget):
     def _size_text(self, size: int) -> str:
         """A file size in kB below a megabyte, else in whole MB, with Western digits."""
         if size < 1_000_000:
-            return self.tr("%1 kB").replace("%1", str(max(1, round(size / 1000))))
-        return self.tr("%1 MB").replace("%1", str(round(size / 1_000_000)))
+            return fill(self.tr("%1 kB"), max(1, round(size / 1000)))
+        return fill(self.tr("%1 MB"), round(size / 1_000_000))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -23,9 +23,11 @@ from kiosk.content.documents import document_id_from_url
 from kiosk.content.library import ContentLibrary, PageView
 from kiosk.content.links import section_id_from_url, web_address_from_url
 from kiosk.font_families import font_for
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
 from kiosk.palette import Palette
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
+from kiosk.ui.screens.text_fragments import fragments
 from kiosk.ui.screens.text_images import ImageFitter
 from kiosk.ui.screens.tile import Tile
 from kiosk.ui.style import icons
@@ -50,7 +52,7 @@ DOCUMENTS_KEPT = 12
 GRAPHIC_MAX_SHARE = 0.5
 
 
-class SectionPage(QWidget):
+class SectionPage(FollowsLanguage, QWidget):
     """Shows one section in one language. Built once, re-filled for every visit."""
 
     section_requested = Signal(str)
@@ -211,15 +213,11 @@ class SectionPage(QWidget):
             view = self._library.view(parent, self._lang)
             title = view.page.title if view is not None else parent
             self.parent_button.setText(title)
-            self.parent_button.setAccessibleName(self.tr("Part of: %1").replace("%1", title))
+            self.parent_button.setAccessibleName(fill(self.tr("Part of: %1"), title))
         self._place_parent_button()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.LayoutDirectionChange:
-            self._refresh_icons()
-        super().changeEvent(event)
+    def direction_changed(self) -> None:
+        self._refresh_icons()
 
     # filling ---------------------------------------------------------------------
     def _fill(self, view: PageView) -> None:
@@ -243,7 +241,7 @@ class SectionPage(QWidget):
             return
         shown_in = self._library.language(view.page.lang).name
         note = self.tr("This page is not yet available in your language. Shown in: %1.")
-        set_label_text(self.fallback_note, note.replace("%1", isolate(shown_in)))
+        set_label_text(self.fallback_note, fill(note, shown_in))
         self.fallback_note.show()
 
     def _fill_downloads(self, view: PageView) -> None:
@@ -436,19 +434,12 @@ class SectionPage(QWidget):
 
     def _anchor_text(self, href: str) -> str:
         """The words of the link to ``href`` as the visitor read them."""
-        document = self.text.document()
-        block = document.begin()
         words: list[str] = []
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().anchorHref() == href:
-                    words.append(fragment.text())
-                elif words:
-                    return "".join(words).strip()
-                iterator += 1
-            block = block.next()
+        for fragment in fragments(self.text.document()):
+            if fragment.charFormat().anchorHref() == href:
+                words.append(fragment.text())
+            elif words:
+                break
         return "".join(words).strip()
 
     def _open_related(self, tile: Tile) -> None:
