@@ -188,7 +188,7 @@ def measure(kiosks: int, steady_s: float = STEADY_S) -> list[Figure]:
                         text=True,
                     )
                 )
-            _wait(lambda: watcher.count_at(1) == kiosks, 600, f"{label} on release 1")
+            _wait(lambda: watcher.count_at(1) == kiosks, 1800, f"{label} on release 1")
             content = _big_content(base / "content-v2")
             started = time.monotonic()
             repo.publish(content)

@@ -79,6 +79,16 @@ class RepositoryServer(ThreadingHTTPServer):
         with self._lock:
             self.bytes_sent += sent
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A kiosk that gave up on a download (a cut network) is no error of the server."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            log.debug("%s: connection dropped (%s)", client_address[0], error)
+            return
+        log.exception("error while serving %s", client_address[0])
+
     def start_in_thread(self) -> threading.Thread:
         thread = threading.Thread(
             target=self.serve_forever, args=(0.1,), name="fleet-serve", daemon=True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +22,10 @@ log = logging.getLogger("kiosk.fleet.updates")
 
 # Metadata is small: anything larger is refused before it is read.
 METADATA_MAX_BYTES = 512_000
+# After a failed check (network, a busy server), try again sooner than the interval:
+# 30 s, 1 min, 2 min... up to the interval, each spread by +-25 % so that a fleet that
+# failed together does not come back together.
+RETRY_FIRST_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -221,6 +226,7 @@ class UpdateService:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="fleet-updates", daemon=True)
         self.last: CheckResult | None = None
+        self._failures = 0
 
     def start(self) -> None:
         self._thread.start()
@@ -252,4 +258,14 @@ class UpdateService:
                 self._on_result(result)
             except Exception:
                 log.exception("update: reporting the result failed")
-            self._wake.wait(self.client.settings.interval_s)
+            self._wake.wait(self.pause_after(result))
+
+    def pause_after(self, result: CheckResult) -> float:
+        """Seconds until the next check: the interval, or a growing retry after failures."""
+        interval = self.client.settings.interval_s
+        if result.state != "failed":
+            self._failures = 0
+            return interval
+        self._failures += 1
+        retry = RETRY_FIRST_S * 2 ** min(self._failures - 1, 16)
+        return min(interval, retry * random.uniform(0.75, 1.25))

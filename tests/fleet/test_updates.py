@@ -230,3 +230,27 @@ def test_an_unreachable_repository_is_a_transient_failure(
     assert result.state == "failed"
     assert result.message.startswith("download failed")
     assert installed(store) == (None, None)
+
+
+def test_a_failed_check_is_tried_again_sooner_then_less_and_less_often(
+    repo: FleetRepository, store: ReleaseStore
+) -> None:
+    from kiosk.fleet.updater import RETRY_FIRST_S, CheckResult, UpdateService
+
+    service = UpdateService(make_client(server="http://127.0.0.1:9/", repo=repo, store=store,
+                                        interval_s=900.0), lambda result: None)  # fmt: skip
+    failed = CheckResult("failed", "download failed: no route")
+    pauses = [service.pause_after(failed) for _ in range(7)]
+    assert RETRY_FIRST_S * 0.75 <= pauses[0] <= RETRY_FIRST_S * 1.25
+    assert pauses[1] >= RETRY_FIRST_S * 1.5 and pauses[-1] == 900.0
+    assert all(p <= 900.0 for p in pauses)
+    fine = CheckResult("up-to-date", "release 1 is the newest")
+    assert service.pause_after(fine) == 900.0
+    # A fleet that failed together spreads out.
+    firsts = set()
+    for _ in range(20):
+        service.pause_after(fine)
+        firsts.add(round(service.pause_after(failed), 3))
+    assert len(firsts) > 1
+    refused = CheckResult("refused", "refused: metadata expired")
+    assert service.pause_after(refused) == 900.0, "an attack is not retried every 30 s"
