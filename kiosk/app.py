@@ -89,6 +89,7 @@ def build_window(
     library: ContentLibrary,
     lang: str | None,
     offered: tuple[str, ...] = (),
+    settings: Config | None = None,
 ) -> MainWindow:
     """The main window showing ``library`` in ``lang`` (the default language if unknown).
 
@@ -107,7 +108,13 @@ def build_window(
             "unknown language %r: available are %s; starting in %s", lang, ", ".join(codes), start
         )
     language.set_language(start)
-    window = MainWindow(library, language)
+    settings = settings if settings is not None else Config()
+    window = MainWindow(
+        library,
+        language,
+        speech_enabled=settings.speech_enabled,
+        speech_volume_step=settings.speech_volume - 1,
+    )
     # The window owns the service: closing it removes its translators too.
     language.setParent(window)
     return window
@@ -261,7 +268,9 @@ class KioskRun(QObject):
         for problem in config.problems[len(self._options.loaded.problems) :]:
             log.error("%s", problem)
         settings = config.config
-        window = build_window(self._app, library, settings.default_language, settings.languages)
+        window = build_window(
+            self._app, library, settings.default_language, settings.languages, settings
+        )
         self.main_window = window
         if self._options.exit_after_startup:
             window.first_painted.connect(lambda: QTimer.singleShot(0, _painted_then_exit))

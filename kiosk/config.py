@@ -29,6 +29,17 @@ from typing import Any, get_args, get_origin, get_type_hints
 from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, type_name
 
 MODES = ("presentation", "kiosk")
+# Keys the accessible keypad can be given, as Qt names them ("" = none): keypads and
+# switch interfaces send these.
+KEY_NAMES = (
+    "",
+    *("Left", "Right", "Up", "Down", "Return", "Enter", "Space", "Tab", "Backspace"),
+    *("Esc", "Home", "End", "PgUp", "PgDown", "Ins", "Del", "+", "-", "*", "/", "."),
+    *(f"F{n}" for n in range(1, 13)),
+    *(str(digit) for digit in range(10)),
+    *(chr(letter) for letter in range(ord("A"), ord("Z") + 1)),
+)
+KEYPAD_ACTIONS = ("next", "previous", "select", "back", "help", "speech")
 CONFIG_NAME = "config.toml"
 APP_FOLDER = "cri-kiosk"
 
@@ -112,6 +123,24 @@ class Config:
         "days of statistics kept; older records are deleted", minimum=1, maximum=3650)
     stats_path: Path | None = setting("stats.path", None,
         "statistics database file; empty: the platform's data folder")
+    speech_enabled: bool = setting("speech.enabled", True,
+        "show the speaker button that turns speech mode on (screen read aloud)")
+    speech_volume: int = setting("speech.volume", 3,
+        "volume step speech starts at, and returns to for each visitor (1 softest)",
+        minimum=1, maximum=4)
+    keypad_next: str = setting("keypad.next", "",
+        "kiosk mode: key that moves the focus to the next control, e.g. \"Right\"; "
+        "empty: none", choices=KEY_NAMES)
+    keypad_previous: str = setting("keypad.previous", "",
+        "kiosk mode: key that moves the focus to the previous control", choices=KEY_NAMES)
+    keypad_select: str = setting("keypad.select", "",
+        "kiosk mode: key that opens the focused control", choices=KEY_NAMES)
+    keypad_back: str = setting("keypad.back", "",
+        "kiosk mode: key that goes back", choices=KEY_NAMES)
+    keypad_help: str = setting("keypad.help", "",
+        "kiosk mode: key that speaks the keypad's keys", choices=KEY_NAMES)
+    keypad_speech: str = setting("keypad.speech", "",
+        "kiosk mode: key that turns speech mode on or off", choices=KEY_NAMES)
     updates_repository: str = setting("updates.repository", "",
         "fleet repository: an https:// (or http://) URL or a folder (USB stick); "
         "empty: no updates", check=lambda v: _repository_problem(v))
@@ -140,6 +169,19 @@ class Config:
     @property
     def kiosk(self) -> bool:
         return self.mode == "kiosk"
+
+    @property
+    def keypad_keys(self) -> dict[str, str]:
+        """The accessible keypad's keys by action; empty values are left out."""
+        keys = {
+            "next": self.keypad_next,
+            "previous": self.keypad_previous,
+            "select": self.keypad_select,
+            "back": self.keypad_back,
+            "help": self.keypad_help,
+            "speech": self.keypad_speech,
+        }
+        return {action: name for action, name in keys.items() if name}
 
     @property
     def updates_enabled(self) -> bool:
@@ -255,8 +297,27 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
             values[declared.attribute] = _convert(declared, value, path)
         except ValueError as error:
             problems.append(ConfigProblem(path, line, f"{key}: {error}"))
+    _drop_shared_keys(values, text, path, problems)
     problems += _check_fleet(text, path, values)
     return LoadedConfig(replace(Config(), source=path, **values), tuple(problems), text)
+
+
+def _drop_shared_keys(
+    values: dict[str, Any], text: str, path: Path, problems: list[ConfigProblem]
+) -> None:
+    """One key, one keypad action: a key named twice keeps its first action."""
+    taken: dict[str, str] = {}
+    for action in KEYPAD_ACTIONS:
+        name = values.get(f"keypad_{action}", "")
+        if not name:
+            continue
+        if name in taken:
+            key = f"keypad.{action}"
+            message = f"{key}: {name!r} is already keypad.{taken[name]}; {key} is left unset"
+            problems.append(ConfigProblem(path, _line_of(text, key), message))
+            values[f"keypad_{action}"] = ""
+        else:
+            taken[name] = action
 
 
 def _flatten(
@@ -407,7 +468,7 @@ def _number(value: float | None) -> str:
 def _choices(setting: Setting) -> str:
     if not setting.choices:
         return ""
-    return "; allowed: " + ", ".join(setting.choices)
+    return "; allowed: " + ", ".join(choice or '""' for choice in setting.choices)
 
 
 def check_against_site(

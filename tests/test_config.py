@@ -208,6 +208,18 @@ def test_every_field_is_one_key_of_a_kind_the_file_is_checked_for() -> None:
     assert {declared.kind for declared in SETTINGS} <= {bool, int, float, str, Path, list}
 
 
+def test_keypad_keys_are_checked_by_name_and_never_shared() -> None:
+    text = '[keypad]\nnext = "Right"\nprevious = "PageUp"\nselect = "Right"\nhelp = "F1"\n'
+    loaded = parse(text)
+    messages = [str(problem) for problem in loaded.problems]
+    assert len(messages) == 2, messages
+    assert (
+        ":3: error: keypad.previous: 'PageUp' is not allowed; allowed: \"\", Left," in (messages[0])
+    )
+    assert ":4: error: keypad.select: 'Right' is already keypad.next" in messages[1]
+    assert loaded.config.keypad_keys == {"next": "Right", "help": "F1"}
+
+
 def test_fleet_keys_are_off_by_default() -> None:
     config = Config()
     assert not config.updates_enabled and not config.health_enabled

@@ -248,6 +248,37 @@
     </message>
 </context>
 <context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1: العُنْصُرُ التّالي</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1: العُنْصُرُ السّابِقُ</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1: فَتْحُ العُنْصُرِ</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1: رُجوعٌ</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1: هَذِهِ المُساعَدَةُ</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1: تَشْغيلُ القراءة الصوتية أَوْ إيقافُها</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>لَوْحَةُ المَفاتيحِ.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -391,6 +422,48 @@
     </message>
 </context>
 <context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>مستوى الصوت %1 من %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>قراءة الصفحة</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>إيقاف مؤقت</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>خفض الصوت (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>رفع الصوت (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>القراءة الصوتية مُفَعَّلَةٌ. اِلْمَسْ عنصرًا مرة واحِدَةً لِسَماعِهِ، وَمَرَّتَيْنِ لِفَتْحِهِ.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>رابِطٌ: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
@@ -441,6 +514,10 @@
         <source>Back to the start in %1 s</source>
         <translation>العودة إلى البداية بعد %1 ث</translation>
     </message>
+    <message>
+        <source>Touch the screen to continue.</source>
+        <translation>اِلْمَسِ الشّاشَةَ لِلْمُتابَعَةِ.</translation>
+    </message>
 </context>
 <context>
     <name>TopBar</name>
@@ -467,6 +544,14 @@
     <message>
         <source>High contrast: off</source>
         <translation>التباين العالي: غير مفعّل</translation>
+    </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>القراءة الصوتية: مُفَعَّلَةٌ، اِلْمَسْ لِإيقافِها</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>القراءة الصوتية: مُتَوَقِّفَةٌ، اِلْمَسْ لِسَماعِ مُحْتَوى الشّاشَةِ</translation>
     </message>
 </context>
 <context>

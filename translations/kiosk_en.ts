@@ -220,6 +220,37 @@
     </message>
 </context>
 <context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1: next item</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1: previous item</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1: open the item</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1: back</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1: this help</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1: speech on or off</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>Keypad.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -351,6 +382,48 @@
     </message>
 </context>
 <context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>Volume %1 of %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Read the page</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>Softer (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>Louder (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>Speech on. Touch an item once to hear it, twice to open it.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Link: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
@@ -393,6 +466,10 @@
         <source>Back to the start in %1 s</source>
         <translation>Back to the start in %1 s</translation>
     </message>
+    <message>
+        <source>Touch the screen to continue.</source>
+        <translation>Touch the screen to continue.</translation>
+    </message>
 </context>
 <context>
     <name>TopBar</name>
@@ -419,6 +496,14 @@
     <message>
         <source>High contrast: off</source>
         <translation>High contrast: off</translation>
+    </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>Speech: on, tap to stop</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>Speech: off, tap to hear the screen</translation>
     </message>
 </context>
 <context>

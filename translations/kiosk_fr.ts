@@ -220,6 +220,37 @@
     </message>
 </context>
 <context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1 : élément suivant</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1 : élément précédent</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1 : ouvrir l’élément</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1 : retour</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1 : cette aide</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1 : activer ou couper la voix</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>Clavier.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -351,6 +382,48 @@
     </message>
 </context>
 <context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>Volume %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Lire la page</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Répéter</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>Moins fort (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>Plus fort (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>Voix activée. Touchez un élément une fois pour l’entendre, deux fois pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Lien : %1</translation>
+    </message>
+</context>
+<context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
@@ -393,6 +466,10 @@
         <source>Back to the start in %1 s</source>
         <translation>Retour à l&apos;accueil dans %1 s</translation>
     </message>
+    <message>
+        <source>Touch the screen to continue.</source>
+        <translation>Touchez l’écran pour continuer.</translation>
+    </message>
 </context>
 <context>
     <name>TopBar</name>
@@ -419,6 +496,14 @@
     <message>
         <source>High contrast: off</source>
         <translation>Contraste élevé : désactivé</translation>
+    </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>Voix : activée, touchez pour l’arrêter</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>Voix : coupée, touchez pour entendre l’écran</translation>
     </message>
 </context>
 <context>

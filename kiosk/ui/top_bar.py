@@ -34,6 +34,7 @@ class TopBar(FollowsLanguage, QFrame):
     language_requested = Signal(str)
     text_step_requested = Signal(int)
     high_contrast_requested = Signal(bool)
+    speech_requested = Signal(bool)
 
     def __init__(self, languages: tuple[Language, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,12 @@ class TopBar(FollowsLanguage, QFrame):
         self.contrast_button.setObjectName("BarButton")
         self.contrast_button.setCheckable(True)
         self.contrast_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Speech mode (screen read aloud): first among the aids, on every screen.
+        self.speech_button = QPushButton(self)
+        self.speech_button.setObjectName("BarButton")
+        self.speech_button.setCheckable(True)
+        self.speech_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.speech_button.clicked.connect(self.speech_requested)
         self._text_step = 0
         self.text_size_button.clicked.connect(
             lambda: self.text_step_requested.emit((self._text_step + 1) % len(TEXT_STEPS))
@@ -80,6 +87,7 @@ class TopBar(FollowsLanguage, QFrame):
         self._aids = QWidget(self)
         self._aids_row = QHBoxLayout(self._aids)
         self._aids_row.setContentsMargins(0, 0, 0, 0)
+        self._aids_row.addWidget(self.speech_button)
         self._aids_row.addWidget(self.text_size_button)
         self._aids_row.addWidget(self.contrast_button)
         for language in languages:
@@ -131,6 +139,10 @@ class TopBar(FollowsLanguage, QFrame):
         self.contrast_button.setChecked(on)
         self.retranslate_ui()
 
+    def set_speech_on(self, on: bool) -> None:
+        self.speech_button.setChecked(on)
+        self.retranslate_ui()
+
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(16)
         self._layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
@@ -164,6 +176,11 @@ class TopBar(FollowsLanguage, QFrame):
             if self.contrast_button.isChecked()
             else self.tr("High contrast: off")
         )
+        self.speech_button.setAccessibleName(
+            self.tr("Speech: on, tap to stop")
+            if self.speech_button.isChecked()
+            else self.tr("Speech: off, tap to hear the screen")
+        )
         for code, button in self.language_buttons.items():
             button.setAccessibleName(button.text())
             button.setProperty("language", code)
@@ -186,7 +203,10 @@ class TopBar(FollowsLanguage, QFrame):
         self.contrast_button.setIcon(
             icons.icon("mdi6.circle-half-full", active_palette().brand_ink)
         )
+        speech = "mdi6.volume-high" if self.speech_button.isChecked() else "mdi6.volume-off"
+        self.speech_button.setIcon(icons.icon(speech, active_palette().brand_ink))
         for button in (
+            self.speech_button,
             self.home_button,
             self.back_button,
             self.text_size_button,

@@ -71,6 +71,14 @@ class StillTherePrompt(FollowsLanguage, Overlay):
         self.continue_button.setAccessibleName(self.tr("Continue"))
         self._fill_countdown()
 
+    def spoken_text(self, seconds: int) -> list[str]:
+        """What speech mode says when the prompt appears."""
+        return [
+            self.tr("Still there?"),
+            fill(self.tr("Back to the start in %1 s"), seconds),
+            self.tr("Touch the screen to continue."),
+        ]
+
     def _fill_countdown(self) -> None:
         self.countdown.setText(fill(self.tr("Back to the start in %1 s"), self._seconds))
 

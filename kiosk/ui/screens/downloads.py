@@ -42,6 +42,13 @@ class DocumentRow(QPushButton):
         layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(texts, 1)
 
+    def name_from_labels(self) -> str:
+        """Its accessible name: title and details as shown, without direction marks."""
+        marks = str.maketrans("", "", "\u200e\u200f\u2068\u2069")
+        name = f"{self.title_label.text()}, {self.details_label.text()}".translate(marks)
+        self.setAccessibleName(name)
+        return name
+
     def apply_metrics(self, metrics: Metrics) -> None:
         side = metrics.px(52)
         self.icon_label.setPixmap(
@@ -117,6 +124,7 @@ class DownloadsList(QWidget):
         for row in self.rows:
             if row.doc_id != SITE_ROW:
                 self._fill_details(row)
+            row.name_from_labels()
 
     def _fill_details(self, row: DocumentRow) -> None:
         document = self._store.document(row.doc_id)

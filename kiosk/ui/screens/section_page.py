@@ -432,6 +432,10 @@ class SectionPage(FollowsLanguage, QWidget):
         if address is not None:
             self.web_link_requested.emit(address, self._anchor_text(href) or address)
 
+    def link_text(self, href: str) -> str:
+        """The words of the link to ``href`` in the text shown (speech mode says them)."""
+        return self._anchor_text(href)
+
     def _anchor_text(self, href: str) -> str:
         """The words of the link to ``href`` as the visitor read them."""
         words: list[str] = []
