@@ -17,6 +17,7 @@ GROUPS = {
     "documents": "benchmarks.documents",
     "scale": "benchmarks.scale",
     "speech": "benchmarks.speech",
+    "fleet": "benchmarks.fleet",
 }
 
 
