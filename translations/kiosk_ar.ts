@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Exit the kiosk</source>
-        <translation>الخروج من الكشك</translation>
+        <translation>الخروج من الشاشة التفاعلية</translation>
     </message>
     <message>
         <source>Reload content</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقاط)</translation>
+        <translation>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقاط)</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -263,7 +263,7 @@
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
-        <translation>عنوان إلكتروني</translation>
+        <translation>عنوان الموقع الإلكتروني</translation>
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>

@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
-        <translation>the aim of all the plan&apos;s measures</translation>
+        <translation>the aim of all the plan’s measures</translation>
     </message>
     <message>
         <source>points</source>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>industrial share of GDP, from %1 to %2 in 2020</translation>
+        <translation>industry’s share of GDP, from %1 to %2 in 2020</translation>
     </message>
     <message>
         <source>billion dirhams</source>
@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>grouped in %1 blocks</source>
-        <translation>grouped in %1 blocks</translation>
+        <translation>grouped into %1 blocks</translation>
     </message>
     <message>
         <source>strategic prospects</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>industrial share of GDP: from %1 to %2 (+%3 points)</translation>
+        <translation>industry’s share of GDP: from %1 to %2 (+%3 points)</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
-        <translation>Scan this code with your phone&apos;s camera to open the address on your phone.</translation>
+        <translation>Scan this code with your phone’s camera to open the address on your phone.</translation>
     </message>
     <message>
         <source>Close</source>

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Exit the kiosk</source>
-        <translation>Quitter le kiosque</translation>
+        <translation>Quitter la borne</translation>
     </message>
     <message>
         <source>Reload content</source>
@@ -36,7 +36,7 @@
     <name>AttractScreen</name>
     <message>
         <source>Touch the screen to start</source>
-        <translation>Touchez l&apos;écran pour commencer</translation>
+        <translation>Touchez l’écran pour commencer</translation>
     </message>
 </context>
 <context>
@@ -47,7 +47,7 @@
     </message>
     <message>
         <source>This brochure is a presentation summary of the content shown on the CRI kiosk. It is not the study itself.</source>
-        <translation>Cette brochure est une présentation résumée du contenu de la borne du CRI de l&apos;Oriental. Ce n&apos;est pas l&apos;étude elle-même.</translation>
+        <translation>Cette brochure est une présentation résumée du contenu de la borne du CRI de l’Oriental. Ce n’est pas l’étude elle-même.</translation>
     </message>
     <message>
         <source>Contents</source>
@@ -94,7 +94,7 @@
     </message>
     <message>
         <source>The file of this document is not a PDF.</source>
-        <translation>Le fichier de ce document n&apos;est pas un PDF.</translation>
+        <translation>Le fichier de ce document n’est pas un PDF.</translation>
     </message>
     <message>
         <source>The file of this document is damaged.</source>
@@ -125,7 +125,7 @@
     <name>DownloadsList</name>
     <message>
         <source>Web site of the CRI</source>
-        <translation>Site web du CRI de l&apos;Oriental</translation>
+        <translation>Site web du CRI de l’Oriental</translation>
     </message>
     <message>
         <source>cannot be shown at the moment</source>
@@ -210,11 +210,11 @@
     </message>
     <message>
         <source>No admin PIN is set in the configuration.</source>
-        <translation>Aucun code d&apos;administration n&apos;est défini dans la configuration.</translation>
+        <translation>Aucun code d’administration n’est défini dans la configuration.</translation>
     </message>
     <message>
         <source>Enter the admin PIN.</source>
-        <translation>Saisissez le code d&apos;administration.</translation>
+        <translation>Saisissez le code d’administration.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
-        <translation>Scannez ce code avec l&apos;appareil photo de votre téléphone pour ouvrir l&apos;adresse sur votre téléphone.</translation>
+        <translation>Scannez ce code avec l’appareil photo de votre téléphone pour ouvrir l’adresse sur votre téléphone.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -317,18 +317,18 @@
     </message>
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
-        <translation>Cette page n&apos;est pas encore disponible dans votre langue. Langue affichée : %1.</translation>
+        <translation>Cette page n’est pas encore disponible dans votre langue. Langue affichée : %1.</translation>
     </message>
 </context>
 <context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
-        <translation>Aucune visite enregistrée pour l&apos;instant.</translation>
+        <translation>Aucune visite enregistrée pour l’instant.</translation>
     </message>
     <message>
         <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>Aujourd&apos;hui : %1 visites · Cette semaine : %2 visites</translation>
+        <translation>Aujourd’hui : %1 visites · Cette semaine : %2 visites</translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>Back to the start in {seconds} s</source>
-        <translation>Retour à l&apos;accueil dans {seconds} s</translation>
+        <translation>Retour à l’accueil dans {seconds} s</translation>
     </message>
 </context>
 <context>
