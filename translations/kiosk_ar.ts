@@ -69,6 +69,14 @@
         <translation>إغلاق الوثيقة</translation>
     </message>
     <message>
+        <source>Zoom in</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
         <source>Previous page</source>
         <translation>الصفحة السابقة</translation>
     </message>
@@ -310,6 +318,10 @@
     <message>
         <source>Section text</source>
         <translation>نص القسم</translation>
+    </message>
+    <message>
+        <source>More below</source>
+        <translation>المزيد في الأسفل</translation>
     </message>
     <message>
         <source>Part of: %1</source>

@@ -69,6 +69,14 @@
         <translation>Close the document</translation>
     </message>
     <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
         <source>Previous page</source>
         <translation>Previous page</translation>
     </message>
@@ -310,6 +318,10 @@
     <message>
         <source>Section text</source>
         <translation>Section text</translation>
+    </message>
+    <message>
+        <source>More below</source>
+        <translation>More below</translation>
     </message>
     <message>
         <source>Part of: %1</source>

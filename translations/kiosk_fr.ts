@@ -69,6 +69,14 @@
         <translation>Fermer le document</translation>
     </message>
     <message>
+        <source>Zoom in</source>
+        <translation>Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Réduire</translation>
+    </message>
+    <message>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
@@ -310,6 +318,10 @@
     <message>
         <source>Section text</source>
         <translation>Texte de la rubrique</translation>
+    </message>
+    <message>
+        <source>More below</source>
+        <translation>Suite plus bas</translation>
     </message>
     <message>
         <source>Part of: %1</source>

@@ -305,7 +305,8 @@ class MainWindow(QWidget):
             self.stack.setCurrentWidget(self.section)
             view = self._library.view(page_id, lang)
             title = view.page.title if view is not None else ""
-            self.top_bar.set_title(title)
+            # The page's header names it: one title on the screen, not two.
+            self.top_bar.set_title("")
             # Where the presenter is, for a laptop's task bar (and for tests under X).
             self.setWindowTitle(f"{title} \u2013 {name}" if title else name)
         self.top_bar.set_back_enabled(self.navigator.can_go_back())

@@ -1,18 +1,24 @@
-"""The Downloads list: one large row per document (title, language, pages, size)."""
+"""The Downloads list: one large row per document (first page, title, language named in
+its own script, pages, size)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.documents.store import DocumentStore
 from kiosk.i18n import isolate
+from kiosk.ui.documents.thumbnails import ThumbnailCache
 from kiosk.ui.style import icons
 from kiosk.ui.style.document_style import documents_style
 from kiosk.ui.style.fonts import set_label_text
 from kiosk.ui.style.theme import Metrics, active_palette
 
 SITE_ROW = ""  # the row of the organisation's web site carries no document id
+# The first page's picture: its height in design px (at 1080), width from the page.
+THUMBNAIL_HEIGHT = 150
+A4_RATIO = 210 / 297
 
 
 class DocumentRow(QPushButton):
@@ -25,34 +31,56 @@ class DocumentRow(QPushButton):
         self.setObjectName("DocumentRow")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        # A document's first page (drawn when ready), or the icon of the site row.
         self.icon_label = QLabel(self)
+        self.icon_label.setObjectName("DocumentThumbnail")
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.has_thumbnail = False
         self.title_label = QLabel(self)
         self.title_label.setObjectName("DocumentTitle")
+        # The document's language, named in its own script: what tells the versions apart.
+        self.language_label = QLabel(self)
+        self.language_label.setObjectName("DocumentLanguage")
         self.details_label = QLabel(self)
         self.details_label.setObjectName("DocumentDetails")
         texts = QVBoxLayout()
-        texts.setSpacing(2)
-        for label in (self.icon_label, self.title_label, self.details_label):
+        texts.setSpacing(4)
+        for label in (self.icon_label, self.title_label, self.language_label, self.details_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        for label in (self.title_label, self.details_label):
+        for label in (self.language_label, self.title_label, self.details_label):
             label.setWordWrap(True)
             texts.addWidget(label)
+        self.language_label.hide()
         layout = QHBoxLayout(self)
         self._layout = layout
         layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(texts, 1)
 
+    def thumbnail_size(self, metrics: Metrics) -> QSize:
+        height = metrics.px(THUMBNAIL_HEIGHT)
+        return QSize(round(height * A4_RATIO), height)
+
     def apply_metrics(self, metrics: Metrics) -> None:
-        side = metrics.px(52)
-        self.icon_label.setPixmap(
-            icons.icon(self.icon_name, active_palette().brand).pixmap(
-                QSize(side, side), self.devicePixelRatioF()
+        if self.doc_id == SITE_ROW:
+            side = metrics.px(52)
+            self.icon_label.setPixmap(
+                icons.icon(self.icon_name, active_palette().brand).pixmap(
+                    QSize(side, side), self.devicePixelRatioF()
+                )
             )
-        )
-        self.icon_label.setFixedSize(side, side)
+            self.icon_label.setFixedSize(side, side)
+        else:
+            # The place of the page's picture is kept while it is being drawn.
+            self.icon_label.setFixedSize(self.thumbnail_size(metrics))
         pad = metrics.px(18)
         self._layout.setContentsMargins(pad, metrics.px(12), pad, metrics.px(12))
         self._layout.setSpacing(metrics.px(18))
+
+    def set_thumbnail(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.icon_label.setPixmap(pixmap)
+        self.has_thumbnail = True
 
     def sizeHint(self) -> QSize:
         return self._layout.sizeHint()
@@ -81,6 +109,7 @@ class DownloadsList(QWidget):
         self._lang = store.default_language
         self._metrics = Metrics(1.0)
         self.rows: list[DocumentRow] = []
+        self.thumbnails = ThumbnailCache(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._layout = layout
@@ -110,20 +139,34 @@ class DownloadsList(QWidget):
             if document is None:
                 continue
             set_label_text(row.title_label, document.title(lang, self._store.default_language))
+            # Led by a mark of the interface's direction: العربية stays at the row's start.
             name = self._store.language_name(document.language)
-            set_label_text(row.details_label, self._direction_mark() + isolate(name))
+            set_label_text(row.language_label, self._direction_mark() + isolate(name))
+            row.language_label.setProperty("language", document.language)
+            row.language_label.show()
         # Page counts and sizes come from the files; a brochure whose content changed is
         # typeset here (about 0.1 s; `make` and build-docs typeset them beforehand).
+        self.thumbnails.cancel()
         for row in self.rows:
             if row.doc_id != SITE_ROW:
                 self._fill_details(row)
+                self._ask_thumbnail(row)
+
+    def _ask_thumbnail(self, row: DocumentRow) -> None:
+        """The first page's picture, from the cache or drawn on a later turn."""
+        info = self._store.info(row.doc_id)
+        if info.problem is not None or info.path is None:
+            return
+        frame = 2 * max(1, self._metrics.px(3))  # the picture sits inside its border
+        size = (row.thumbnail_size(self._metrics) - QSize(frame, frame)) * row.devicePixelRatioF()
+        self.thumbnails.request(info.path, size, row.set_thumbnail)
 
     def _fill_details(self, row: DocumentRow) -> None:
         document = self._store.document(row.doc_id)
         if document is None:
             return
         info = self._store.info(row.doc_id)
-        parts = [self._store.language_name(document.language)]
+        parts = []
         if info.problem is not None:
             parts.append(self.tr("cannot be shown at the moment"))
         else:

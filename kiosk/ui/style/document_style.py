@@ -30,6 +30,9 @@ def documents_style(metrics: Metrics) -> str:
         "pad": metrics.px(16),
         "touch": metrics.touch,
         "border": max(1, metrics.px(3)),
+        "pad_half": metrics.px(8),
+        "zoom_width": metrics.px(110),
+        "thumb_radius": metrics.px(6),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     text = _template()
