@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>مجلد المحتوى</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>ملف الإعدادات</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>ملف السجل</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>الإصدارات: %1</translation>
+    </message>
+    <message>
         <source>Uptime: {time}</source>
         <translation>مدة التشغيل: {time}</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 س %2 د</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -207,6 +231,13 @@
     </message>
 </context>
 <context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>عدد الأرقام المُدخلة: %1</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in {time}.</source>
@@ -362,8 +393,16 @@
         <translation>متابعة</translation>
     </message>
     <message>
-        <source>Back to the start in {seconds} s</source>
-        <translation>العودة إلى البداية بعد {seconds} ث</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>المس الشاشة للبقاء. بعد %1 ث تُهيَّأ الشاشة للزائر التالي.</translation>
+    </message>
+    <message>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>المس الشاشة لمواصلة القراءة. بعد %1 ث تعود الشاشة إلى الصفحة الرئيسية.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>الوقت المتبقي: %1 ث</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>Content folder</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Configuration file</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versions: %1</translation>
+    </message>
+    <message>
         <source>Uptime: {time}</source>
         <translation>Uptime: {time}</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -207,6 +231,13 @@
     </message>
 </context>
 <context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>Digits typed: %1</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in {time}.</source>
@@ -362,8 +393,16 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Back to the start in {seconds} s</source>
-        <translation>Back to the start in {seconds} s</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>Touch the screen to stay. In %1 s it gets ready for the next visitor.</translation>
+    </message>
+    <message>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>Touch the screen to keep reading. In %1 s it goes back to the home screen.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>%1 seconds left</translation>
     </message>
 </context>
 <context>
