@@ -198,7 +198,7 @@ class KioskRun(QObject):
 
             screen.set_close_allowed(False)
             self._error_lock = LockDown(screen, self._config.hide_cursor, screen)
-            self._error_lock.activate(placement.place)
+            self._error_lock.activate(placement)
         self._retry.start()
 
     def _show_main(self, library: ContentLibrary) -> None:
@@ -314,7 +314,7 @@ class KioskRun(QObject):
         self._placement = placement
         placement.show()
         if mode is not None:
-            mode.start(placement.place)
+            mode.start(placement)
         if old is not None:
             from kiosk.ui.screens.error_screen import ErrorScreen
 

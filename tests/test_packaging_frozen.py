@@ -20,6 +20,7 @@ import pytest
 
 from kiosk import paths
 from tests.conftest import CONTENT, REPO
+from tests.stack.cage_session import missing_tools, run_session
 
 BUILD_SCRIPT = REPO / "packaging" / "pyinstaller" / "build.py"
 LANGUAGES = ("ar", "en", "fr")
@@ -143,6 +144,13 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
     assert kiosk_box.returncode == 0, kiosk_box.stderr
     assert "error:" not in kiosk_box.stderr
     assert list((elsewhere / "logs").iterdir()), "no log file written"
+    # The kiosk box's stack: the frozen program in cage as the unit starts it.
+    if not missing_tools():
+        shown = run_session(tmp_path / "cage", "frozen-ar-landscape", "ar", 180, str(program))
+        assert shown.picture is not None, shown.describe()
+        assert shown.picture.black_share() < 0.005, shown.describe()
+        assert shown.picture.edges_covered(), shown.describe()
+        assert shown.stop_error == "" and "stopping on signal 15" in shown.kiosk_log
     checked, _ = _run([str(program), "check"], cwd=elsewhere)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "0 error(s)" in checked.stderr

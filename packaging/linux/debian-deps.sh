@@ -3,7 +3,8 @@
 #
 #   packaging/linux/debian-deps.sh base   Python venv + Qt with QT_QPA_PLATFORM=offscreen
 #   packaging/linux/debian-deps.sh run    base + Qt's xcb platform plugin (a real X display)
-#   packaging/linux/debian-deps.sh test   run + Xvfb + freeze, for the whole test suite
+#   packaging/linux/debian-deps.sh test   run + Xvfb + freeze + the kiosk stack (cage,
+#                                         Xwayland) and grim, for the whole test suite
 #   packaging/linux/debian-deps.sh freeze base + what PyInstaller needs (make frozen)
 #   packaging/linux/debian-deps.sh kiosk  run + the cage Wayland kiosk compositor and
 #                                         the Wayland client libraries, for a kiosk box
@@ -53,6 +54,10 @@ freeze_pkgs="binutils"
 # Xwayland serves the xcb fallback (QT_QPA_PLATFORM="wayland;xcb").
 kiosk_pkgs="cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1"
 
+# tests/stack/ runs the kiosk in cage exactly as the unit does and judges it from the
+# compositor's own screenshots: grim (the wlroots screencopy client).
+stack_test_pkgs="grim"
+
 # benchmarks/ (make bench) compare the kiosk's start-up with headless Chromium showing
 # the export-html site of the same content: the alternative a CRI would otherwise pick.
 bench_pkgs="chromium"
@@ -60,7 +65,7 @@ bench_pkgs="chromium"
 case "$mode" in
     base) wanted="$base_pkgs" ;;
     run) wanted="$base_pkgs $run_pkgs" ;;
-    test) wanted="$base_pkgs $run_pkgs $test_pkgs $freeze_pkgs" ;;
+    test) wanted="$base_pkgs $run_pkgs $test_pkgs $freeze_pkgs $kiosk_pkgs $stack_test_pkgs" ;;
     freeze) wanted="$base_pkgs $freeze_pkgs" ;;
     kiosk) wanted="$base_pkgs $run_pkgs $kiosk_pkgs" ;;
     bench) wanted="$base_pkgs $bench_pkgs" ;;

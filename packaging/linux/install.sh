@@ -7,6 +7,9 @@
 #   sudo packaging/linux/install.sh --uninstall      remove program, service and PAM file
 #                                                    (keeps config, logs and the user)
 #   packaging/linux/install.sh --dry-run [...]       print the commands, change nothing
+#   sudo packaging/linux/install.sh --root DIR [...] install into the system image at DIR
+#                                                    (e.g. a debootstrap folder): its
+#                                                    packages are left to the image
 #
 # Steps: system packages (debian-deps.sh kiosk), the system user cri-kiosk (home
 # /var/lib/cri-kiosk, groups video and render), the program in /opt/cri-kiosk (so that
@@ -18,17 +21,16 @@ set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 USER_NAME=cri-kiosk
-PREFIX=/opt/cri-kiosk
-CONFIG_DIR=/etc/cri-kiosk
 UNIT=cri-kiosk.service
 PYTHON=${PYTHON:-python3}
 
 dry_run=0
 frozen=""
 action=install
+root=""
 
 usage() {
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -41,6 +43,11 @@ while [ "$#" -gt 0 ]; do
             shift
             ;;
         --uninstall) action=uninstall ;;
+        --root)
+            [ "$#" -ge 2 ] || usage
+            root=${2%/}
+            shift
+            ;;
         -h | --help) usage ;;
         *)
             echo "install.sh: unknown option: $1" >&2
@@ -49,6 +56,19 @@ while [ "$#" -gt 0 ]; do
     esac
     shift
 done
+
+# Paths inside the system being installed (the running one, or the image at --root).
+PREFIX=$root/opt/cri-kiosk
+CONFIG_DIR=$root/etc/cri-kiosk
+UNIT_DIR=$root/etc/systemd/system
+PAM_DIR=$root/etc/pam.d
+# useradd, usermod and systemctl act on the image's files, not on this machine's.
+root_option=()
+systemctl_root=()
+if [ -n "$root" ]; then
+    root_option=(--root "$root")
+    systemctl_root=("--root=$root")
+fi
 
 # Every command that changes the system goes through run: printed, and skipped by --dry-run.
 run() {
@@ -66,12 +86,16 @@ if [ "$dry_run" -eq 0 ] && [ "$(id -u)" -ne 0 ]; then
 fi
 
 if [ "$action" = uninstall ]; then
-    run systemctl disable --now "$UNIT" || true
-    run rm -f "/etc/systemd/system/$UNIT" "/etc/pam.d/$USER_NAME"
-    run systemctl daemon-reload
+    if [ -n "$root" ]; then
+        run systemctl "${systemctl_root[@]}" disable "$UNIT" || true
+    else
+        run systemctl disable --now "$UNIT" || true
+    fi
+    run rm -f "$UNIT_DIR/$UNIT" "$PAM_DIR/$USER_NAME"
+    [ -n "$root" ] || run systemctl daemon-reload
     run rm -rf "$PREFIX"
-    echo "Removed the program and the service. Kept: $CONFIG_DIR, /var/log/$USER_NAME," \
-        "/var/lib/$USER_NAME and the user $USER_NAME (userdel $USER_NAME to remove it)."
+    echo "Removed the program and the service. Kept: $CONFIG_DIR, $root/var/log/$USER_NAME," \
+        "$root/var/lib/$USER_NAME and the user $USER_NAME (userdel $USER_NAME to remove it)."
     exit 0
 fi
 
@@ -82,7 +106,10 @@ if [ -n "$frozen" ] && [ ! -x "$frozen/cri-kiosk" ]; then
 fi
 
 # 1. System packages: Qt's libraries, cage, Xwayland and the Wayland client libraries.
-if [ "$dry_run" -eq 1 ]; then
+if [ -n "$root" ]; then
+    echo "Not installing packages into $root: the image needs those of" \
+        "'$HERE/debian-deps.sh kiosk'"
+elif [ "$dry_run" -eq 1 ]; then
     printf '+ PYTHON=%q bash %q kiosk\n' "$PYTHON" "$HERE/debian-deps.sh"
 else
     PYTHON=$PYTHON bash "$HERE/debian-deps.sh" kiosk
@@ -90,13 +117,22 @@ fi
 
 # 2. The user the kiosk runs as: no password, no login shell; its home is the
 #    service's StateDirectory. video and render: the GPU even without a logind seat.
-if ! getent passwd "$USER_NAME" >/dev/null; then
-    run useradd --system --user-group --home-dir "/var/lib/$USER_NAME" --no-create-home \
+# An account of the system being installed: NSS for this machine, files for an image.
+account_exists() {
+    if [ -n "$root" ]; then
+        grep -qs "^$2:" "$root/etc/$1"
+    else
+        getent "$1" "$2" >/dev/null
+    fi
+}
+
+if ! account_exists passwd "$USER_NAME"; then
+    run useradd "${root_option[@]}" --system --user-group --home-dir "/var/lib/$USER_NAME" --no-create-home \
         --shell /usr/sbin/nologin --comment "CRI Oriental kiosk" "$USER_NAME"
 fi
 for group in video render; do
-    if getent group "$group" >/dev/null; then
-        run usermod --append --groups "$group" "$USER_NAME"
+    if account_exists group "$group"; then
+        run usermod "${root_option[@]}" --append --groups "$group" "$USER_NAME"
     fi
 done
 
@@ -108,7 +144,8 @@ if [ -n "$frozen" ]; then
     run ln -s ../app/cri-kiosk "$PREFIX/bin/cri-kiosk"
 else
     # pip builds the wheel (content, fonts, compiled translations) in an isolated
-    # environment; it downloads the build tools and dependencies from PyPI.
+    # environment; it downloads the build tools and dependencies from PyPI. In an
+    # image (--root) the venv refers to this machine's Python: prefer --frozen there.
     run "$PYTHON" -m venv "$PREFIX"
     run "$PREFIX/bin/python" -m pip install --quiet --upgrade pip
     run "$PREFIX/bin/python" -m pip install --quiet "$REPO"
@@ -124,11 +161,12 @@ else
 fi
 
 # 5. The service and its PAM stack, started at boot.
-run install -m 0644 "$HERE/$UNIT" "/etc/systemd/system/$UNIT"
-run install -m 0644 "$HERE/pam.d/$USER_NAME" "/etc/pam.d/$USER_NAME"
-run systemctl daemon-reload
-run systemctl enable "$UNIT"
-run systemctl set-default graphical.target
+run install -d -m 0755 "$UNIT_DIR" "$PAM_DIR"
+run install -m 0644 "$HERE/$UNIT" "$UNIT_DIR/$UNIT"
+run install -m 0644 "$HERE/pam.d/$USER_NAME" "$PAM_DIR/$USER_NAME"
+[ -n "$root" ] || run systemctl daemon-reload
+run systemctl "${systemctl_root[@]}" enable "$UNIT"
+run systemctl "${systemctl_root[@]}" set-default graphical.target
 
 echo "Installed. Check the content: $PREFIX/bin/cri-kiosk check"
 echo "Then reboot, or start it now (it takes over tty1): systemctl start $UNIT"

@@ -11,7 +11,7 @@ from kiosk.admin_pin import PinGate
 from kiosk.config import Config
 from kiosk.ui.kiosk_mode.admin import AdminPanel, CornerHold, PinPad
 from kiosk.ui.kiosk_mode.idle import IdleWatcher
-from kiosk.ui.kiosk_mode.lockdown import LockDown
+from kiosk.ui.kiosk_mode.lockdown import Keeper, LockDown
 from kiosk.ui.kiosk_mode.visitor_prompts import AttractScreen, StillTherePrompt
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
@@ -79,10 +79,10 @@ class KioskMode(QObject):
             | Qt.WindowType.WindowStaysOnTopHint
         )
 
-    def start(self, restore: Callable[[], None]) -> None:
+    def start(self, keeper: Keeper) -> None:
         """Lock the window down and start watching for idle visitors.
 
-        ``restore`` puts the window back over its screen (the screen placement's job).
+        ``keeper`` keeps the window over its screen (the screen placement's job).
         """
         if not self.gate.enabled:
             log.warning(
@@ -90,7 +90,7 @@ class KioskMode(QObject):
                 "stop the kiosk from its service manager"
             )
         self.window.set_close_allowed(False)
-        self.lockdown.activate(restore)
+        self.lockdown.activate(keeper)
         self.idle.start()
         self.corner.start()
 

@@ -11,7 +11,7 @@ ancestor: ``KEYS_PROPERTY`` / ``GESTURES_PROPERTY``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCursor, QKeyEvent, QWheelEvent
@@ -52,6 +52,14 @@ _WATCHED = (
 )
 
 
+class Keeper(Protocol):
+    """What keeps the window over its screen (the screen placement)."""
+
+    def place(self) -> None: ...
+
+    def covering(self) -> bool: ...
+
+
 class LockDown(QObject):
     """Swallows everything that could take a visitor out of the kiosk. Counts attempts."""
 
@@ -61,15 +69,16 @@ class LockDown(QObject):
         self._hide_cursor = hide_cursor
         self._active = False
         self._restore_pending = False
-        self._restore_window: Callable[[], None] = window.showFullScreen
+        self._keeper: Keeper | None = None
         self.blocked = 0  # break-out attempts swallowed, for logs and tests
 
-    def activate(self, restore: Callable[[], None]) -> None:
-        """Start filtering; ``restore`` puts the window back over its screen (placement)."""
+    def activate(self, keeper: Keeper) -> None:
+        """Start filtering; ``keeper`` says whether the window covers its screen and puts
+        it back (the screen placement: it knows whether a compositor sizes the window)."""
         app = QApplication.instance()
         if self._active or not isinstance(app, QApplication):
             return
-        self._restore_window = restore
+        self._keeper = keeper
         self._active = True
         app_events.watch(self, _WATCHED)
         if self._hide_cursor:
@@ -121,21 +130,30 @@ class LockDown(QObject):
 
     def _keep_covering(self) -> None:
         """Undo a minimise, hide or un-fullscreen (a window manager's, or anyone's)."""
-        window = self._window
-        if window.isVisible() and window.isFullScreen() and not window.isMinimized():
+        if self._covering():
             return
         if not self._restore_pending:
             self._restore_pending = True
             QTimer.singleShot(0, self._restore)
 
+    def _covering(self) -> bool:
+        if self._keeper is not None:
+            return self._keeper.covering()
+        window = self._window
+        return window.isVisible() and window.isFullScreen() and not window.isMinimized()
+
     @Slot()
     def _restore(self) -> None:
         self._restore_pending = False
-        if not self._active:
+        # Asked again: a compositor's configure may have settled it meanwhile.
+        if not self._active or self._covering():
             return
         log.warning("the kiosk window was minimised, hidden or left fullscreen: restoring it")
         self.blocked += 1
-        self._restore_window()
+        if self._keeper is not None:
+            self._keeper.place()
+        else:
+            self._window.showFullScreen()
         self._window.raise_()
         self._window.activateWindow()
 
