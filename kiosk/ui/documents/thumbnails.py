@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
 
 log = logging.getLogger("kiosk.documents")
 
@@ -78,6 +77,9 @@ class ThumbnailCache(QObject):
             self._timer.start()
 
     def _draw(self, path: Path, size: QSize) -> QImage | None:
+        # QtPdf is loaded with the first picture, not with the home screen.
+        from PySide6.QtPdf import QPdfDocument
+
         document = QPdfDocument(self)
         try:
             if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() < 1:

@@ -4,8 +4,16 @@ its own script, pages, size)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.documents.store import DocumentStore
 from kiosk.i18n import isolate
@@ -17,8 +25,12 @@ from kiosk.ui.style.theme import Metrics, active_palette
 
 SITE_ROW = ""  # the row of the organisation's web site carries no document id
 # The first page's picture: its height in design px (at 1080), width from the page.
-THUMBNAIL_HEIGHT = 150
+THUMBNAIL_HEIGHT = 130
 A4_RATIO = 210 / 297
+# Documents side by side on pages at least this wide (design px): the list then takes
+# one row of the height, not one per document.
+COLUMNS_FROM_WIDTH = 1000
+MAX_COLUMNS = 3
 
 
 class DocumentRow(QPushButton):
@@ -110,9 +122,10 @@ class DownloadsList(QWidget):
         self._metrics = Metrics(1.0)
         self.rows: list[DocumentRow] = []
         self.thumbnails = ThumbnailCache(self)
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._layout = layout
+        self._columns = 0
         for document in store.documents:
             self._add_row(DocumentRow(document.id, "mdi6.file-document-outline", self))
         if site_url:
@@ -122,7 +135,23 @@ class DownloadsList(QWidget):
     def _add_row(self, row: DocumentRow) -> None:
         row.clicked.connect(lambda _=False, r=row: self._open(r))
         self.rows.append(row)
-        self._layout.addWidget(row)
+        self._layout.addWidget(row, len(self.rows) - 1, 0)
+
+    def _arrange(self) -> None:
+        """The rows side by side on a wide page, else one under the other."""
+        wide = self.width() >= self._metrics.px(COLUMNS_FROM_WIDTH)
+        columns = min(MAX_COLUMNS, len(self.rows)) if wide else 1
+        if columns == self._columns or not self.rows:
+            return
+        self._columns = columns
+        for row in self.rows:
+            self._layout.removeWidget(row)
+        for index, row in enumerate(self.rows):
+            self._layout.addWidget(row, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def row(self, doc_id: str) -> DocumentRow:
         return next(row for row in self.rows if row.doc_id == doc_id)
@@ -184,6 +213,8 @@ class DownloadsList(QWidget):
         self._metrics = metrics
         self.setStyleSheet(documents_style(metrics))
         self._layout.setSpacing(metrics.px(12))
+        self._columns = 0
+        self._arrange()
         for row in self.rows:
             row.apply_metrics(metrics)
 
