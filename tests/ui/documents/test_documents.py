@@ -527,10 +527,11 @@ def test_downloads_show_each_first_page_drawn_after_the_list_and_kept(
     cache = downloads.thumbnails
     downloads.fill("fr")
     # Filling the list (what a tap on the Downloads tile does) draws no page itself.
-    drawn = cache.drawn
     rows = [row for row in downloads.rows if row.doc_id]
-    assert not any(row.has_thumbnail for row in rows if cache.drawn == drawn)
+    assert cache.drawn == 0 and not any(row.has_thumbnail for row in rows)
+    assert cache.pending() == len(rows), "drawn on the worker thread, after the list shows"
     qtbot.waitUntil(lambda: all(row.has_thumbnail for row in rows), timeout=5000)
+    assert cache.pending() == 0
     for row in rows:
         pixmap = row.icon_label.pixmap()
         assert not pixmap.isNull()
