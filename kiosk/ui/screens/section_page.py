@@ -396,11 +396,6 @@ class SectionPage(QWidget):
         document.setDefaultFont(self._text_font(page))
         direction = "rtl" if rtl else "ltr"
         self.text.setHtml(f'<html><body dir="{direction}">{html}</body></html>')
-        # Room after the last line for the buttons floating over the text's bottom.
-        frame = document.rootFrame().frameFormat()
-        # Tightened Arabic lines draw a little below their block: a margin more.
-        frame.setBottomMargin(self.text.band_height() + self._metrics.px(16))
-        document.rootFrame().setFrameFormat(frame)
         # The HTML importer aligns every block left; Arabic reads from the right.
         alignment = Qt.AlignmentFlag.AlignAbsolute | (
             Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
@@ -409,6 +404,12 @@ class SectionPage(QWidget):
         # (seconds on a page of thousands of paragraphs).
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
+        # Room after the last line for the buttons floating over the text's bottom (in
+        # the edit block: a new frame format alone lays the whole text out again).
+        # Tightened Arabic lines draw a little below their block: a margin more.
+        frame = document.rootFrame().frameFormat()
+        frame.setBottomMargin(self.text.band_height() + self._metrics.px(16))
+        document.rootFrame().setFrameFormat(frame)
         block = document.begin()
         while block.isValid():
             block_format = block.blockFormat()
