@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
 
 from benchmarks.interaction import QUIET_MS, TIMEOUT_S, Sample
 from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
-from kiosk.content.links import section_id_from_url
+from kiosk.content.links import section_id_from_url, section_url
 from kiosk.ui.navigator import HOME
+from kiosk.ui.screens.text_fragments import links, scroll_to_link
 from kiosk.ui.window import MainWindow
 
 # fr->ar, ar->en, en->fr, fr->en, en->ar, ar->fr: every ordered pair once, back to fr.
@@ -243,11 +243,7 @@ class Tour:
             time.sleep(0.001)
 
     def close(self) -> None:
-        window = self.window
-        if self.kiosk.mode is not None:
-            self.kiosk.mode.stop()
-        window.set_close_allowed(True)
-        window.close()
+        self.kiosk.stop()
         self.app.processEvents()
 
 
@@ -273,34 +269,14 @@ class Press:
 
 def _section_links(browser: QTextBrowser) -> list[str]:
     """Section ids linked from the text, in reading order."""
-    targets: list[str] = []
-    block = browser.document().begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            page_id = section_id_from_url(iterator.fragment().charFormat().anchorHref())
-            if page_id:
-                targets.append(page_id)
-            iterator += 1
-        block = block.next()
-    return targets
+    page_ids = (section_id_from_url(href) for href, _fragment in links(browser.document()))
+    return [page_id for page_id in page_ids if page_id]
 
 
 def _link_press(browser: QTextBrowser, page_id: str) -> Press:
     """A press on the first link to ``page_id``, scrolled into view first."""
-    document = browser.document()
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if section_id_from_url(fragment.charFormat().anchorHref()) == page_id:
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position() + max(0, fragment.length() // 2))
-                browser.setTextCursor(cursor)
-                browser.ensureCursorVisible()
-                QApplication.processEvents()
-                return Press(browser.viewport(), browser.cursorRect(cursor).center())
-            iterator += 1
-        block = block.next()
-    raise RuntimeError(f"no link to {page_id}")
+    position = scroll_to_link(browser, section_url(page_id))
+    if position is None:
+        raise RuntimeError(f"no link to {page_id}")
+    QApplication.processEvents()
+    return Press(browser.viewport(), position)

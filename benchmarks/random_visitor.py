@@ -14,13 +14,14 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QPointingDevice, QTextCursor, QWheelEvent
+from PySide6.QtGui import QPointingDevice, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
 
 from kiosk.ui.kiosk_mode.idle import IdleState
 from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
 from kiosk.ui.overlay import open_overlays
+from kiosk.ui.screens.text_fragments import links, scroll_to_link
 from kiosk.ui.window import MainWindow
 
 K = Qt.Key
@@ -170,38 +171,14 @@ class RandomVisitor:
         text = self.window.section.text
         if self.top_layer() is not self.window or not text.isVisible():
             return []
-        hrefs: list[str] = []
-        block = text.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                href = iterator.fragment().charFormat().anchorHref()
-                if href and href.startswith(prefix) and href not in hrefs:
-                    hrefs.append(href)
-                iterator += 1
-            block = block.next()
-        return hrefs
+        hrefs = (href for href, _fragment in links(text.document()) if href.startswith(prefix))
+        return list(dict.fromkeys(hrefs))
 
     def link_point(self, href: str) -> QPoint | None:
         """Scroll the link to ``href`` into view (as a visitor would) and find it."""
         browser: QTextBrowser = self.window.section.text
-        document = browser.document()
-        block = document.begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().anchorHref() == href:
-                    cursor = QTextCursor(document)
-                    cursor.setPosition(fragment.position() + fragment.length() // 2)
-                    # Scrolls without selecting anything: the text is not selectable.
-                    browser.setTextCursor(cursor)
-                    browser.ensureCursorVisible()
-                    viewport = browser.viewport()
-                    return self.reachable(viewport, browser.cursorRect(cursor).center())
-                iterator += 1
-            block = block.next()
-        return None
+        position = scroll_to_link(browser, href)
+        return None if position is None else self.reachable(browser.viewport(), position)
 
     def random_point(self) -> QPoint:
         rect = self.window.rect()

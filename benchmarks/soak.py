@@ -38,7 +38,7 @@ from benchmarks.report import write
 from kiosk.admin_pin import hash_pin
 from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
-from kiosk.log import on_uncaught_exception, setup_logging
+from kiosk.log import setup_logging
 from kiosk.native_memory import return_large_blocks_to_os
 from kiosk.ui.navigator import HOME
 from kiosk.ui.overlay import open_overlays
@@ -356,12 +356,7 @@ def run_soak(
             problems.note("escapes", f"windows {visible}, fullscreen {window.isFullScreen()}")
     seconds = time.perf_counter() - started
 
-    mode.stop()
-    window.set_close_allowed(True)
-    window.close()
-    window.deleteLater()
-    on_uncaught_exception(None)
-    run.deleteLater()
+    run.stop()
     app.processEvents()
     root.removeHandler(problems)
     return SoakResult(

@@ -88,6 +88,7 @@ def build_window(
     library: ContentLibrary,
     lang: str | None,
     offered: tuple[str, ...] = (),
+    settings: Config | None = None,
 ) -> MainWindow:
     """The main window showing ``library`` in ``lang`` (the default language if unknown).
 
@@ -106,7 +107,13 @@ def build_window(
             "unknown language %r: available are %s; starting in %s", lang, ", ".join(codes), start
         )
     language.set_language(start)
-    window = MainWindow(library, language)
+    settings = settings if settings is not None else Config()
+    window = MainWindow(
+        library,
+        language,
+        speech_enabled=settings.speech_enabled,
+        speech_volume_step=settings.speech_volume - 1,
+    )
     # The window owns the service: closing it removes its translators too.
     language.setParent(window)
     return window
@@ -179,6 +186,23 @@ class KioskRun(QObject):
         log.info("reload: content reloaded from %s", self._content_dir)
         self._show_main(library)
 
+    def stop(self) -> None:
+        """Stop everything the run started, close its window and delete the run.
+
+        For an in-process run (tests, benchmarks); ``run()`` ends with the event loop.
+        """
+        self._retry.stop()
+        self._stop_modes()
+        if self.window is not None:
+            _close_window(self.window)
+        self.window = self.main_window = None
+        if self._recorder is not None:
+            self._recorder.shutdown()
+        if self._config.hide_cursor and not self._config.kiosk:
+            QApplication.restoreOverrideCursor()
+        on_uncaught_exception(None)
+        self.deleteLater()
+
     @Slot()
     def _try_content(self) -> None:
         library = load_library(self._content_dir)
@@ -208,7 +232,9 @@ class KioskRun(QObject):
         for problem in config.problems[len(self._options.loaded.problems) :]:
             log.error("%s", problem)
         settings = config.config
-        window = build_window(self._app, library, settings.default_language, settings.languages)
+        window = build_window(
+            self._app, library, settings.default_language, settings.languages, settings
+        )
         self.main_window = window
         if self._options.exit_after_startup:
             window.first_painted.connect(lambda: QTimer.singleShot(0, _painted_then_exit))
@@ -224,10 +250,7 @@ class KioskRun(QObject):
                 "config": str(settings.source or "-"),
                 "log": str(self._options.log_file or "-"),
             }
-            start_language = window.language.current
-            mode = KioskMode(
-                window, settings, details, recent_problems.records, lambda: start_language
-            )
+            mode = KioskMode(window, settings, details, recent_problems.records)
             mode.reload_requested.connect(self.reload)
             if settings.stats_enabled:
                 self._record_statistics(window, mode, settings)
@@ -255,9 +278,7 @@ class KioskRun(QObject):
             settings.loop_seconds * 1000,
         )
         if mode is not None:
-            # The loop takes the attract screen's place: it starts after the reset.
-            mode.idle.attract_requested.disconnect(mode.attract.open_overlay)
-            self.loop.follow(mode.idle)
+            mode.play_loop_instead_of_attract(self.loop)
             return
         idle = self.loop.watch_idle(settings.idle_timeout)
         if self.presenter is not None:
@@ -295,19 +316,9 @@ class KioskRun(QObject):
 
     def _replace_window(self, window: QWidget, mode: KioskMode | None = None) -> ScreenPlacement:
         """Show ``window`` (locked down by ``mode``) and close the one shown before."""
-        old, old_mode, old_lock = self.window, self.mode, self._error_lock
-        self._error_lock = None
+        old = self.window
         # The old lock-down would close the new window as a stranger: stop it first.
-        if old_mode is not None:
-            old_mode.stop()
-        if self.presenter is not None:
-            self.presenter.stop()
-            self.presenter = None
-        if self.loop is not None:
-            self.loop.stop()
-            self.loop = None
-        if old_lock is not None:
-            old_lock.deactivate()
+        self._stop_modes()
         self.window = window
         self.mode = mode
         placement = ScreenPlacement(window, self._config.screen, self.fullscreen)
@@ -316,19 +327,39 @@ class KioskRun(QObject):
         if mode is not None:
             mode.start(placement)
         if old is not None:
-            from kiosk.ui.screens.error_screen import ErrorScreen
-
-            if isinstance(old, (MainWindow, ErrorScreen)):
-                old.set_close_allowed(True)
-            old.close()
-            old.deleteLater()
+            _close_window(old)
         return placement
+
+    def _stop_modes(self) -> None:
+        """Stop kiosk mode, the presenter, the loop and the error screen's lock-down."""
+        if self.mode is not None:
+            self.mode.stop()
+            self.mode = None
+        if self.presenter is not None:
+            self.presenter.stop()
+            self.presenter = None
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
+        if self._error_lock is not None:
+            self._error_lock.deactivate()
+            self._error_lock = None
 
     @Slot()
     def _recover(self) -> None:
         window = self.main_window
         if window is not None and window is self.window:
             QTimer.singleShot(0, window.recover_from_error)
+
+
+def _close_window(window: QWidget) -> None:
+    """Close and delete ``window``, even a kiosk window that refuses a visitor's close."""
+    from kiosk.ui.screens.error_screen import ErrorScreen
+
+    if isinstance(window, (MainWindow, ErrorScreen)):
+        window.set_close_allowed(True)
+    window.close()
+    window.deleteLater()
 
 
 def run(options: RunOptions) -> int:

@@ -1,8 +1,20 @@
 """The kiosk's settings: one typed schema, loaded from a TOML file, overridden by flags.
 
-Every key has a default and a one-line description (README's configuration table is
-checked against ``SETTINGS``). A wrong value never stops the kiosk: it is reported as
-``path:line: error: ...`` naming the allowed values, and the default is used instead.
+Every key is declared once, as a field of ``Config``: its type, its default, where it is
+written in the file and a one-line description (README's configuration table is checked
+against ``SETTINGS``, which is read from those fields). A wrong value never stops the
+kiosk: it is reported as ``path:line: error: ...`` naming the allowed values, and the
+default is used instead.
+
+Adding a key is one field in ``Config`` and one row in README's table::
+
+    updates_hour: int = setting("updates.hour", 3,
+        "hour of the nightly check", minimum=0, maximum=23)
+
+The key's table (``[updates]``) is known from the dotted key. The field's type gives
+the check: ``bool``, ``int`` and ``float`` (with ``minimum``/``maximum``), ``str``
+(with ``choices``), ``Path | None`` (relative to the file; ``must_exist`` for a
+folder) and ``tuple[str, ...]`` (a TOML list of texts).
 """
 
 from __future__ import annotations
@@ -12,43 +24,24 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin, get_type_hints
 
 from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, type_name
 
 MODES = ("presentation", "kiosk")
+# Keys the accessible keypad can be given, as Qt names them ("" = none): keypads and
+# switch interfaces send these.
+KEY_NAMES = (
+    "",
+    *("Left", "Right", "Up", "Down", "Return", "Enter", "Space", "Tab", "Backspace"),
+    *("Esc", "Home", "End", "PgUp", "PgDown", "Ins", "Del", "+", "-", "*", "/", "."),
+    *(f"F{n}" for n in range(1, 13)),
+    *(str(digit) for digit in range(10)),
+    *(chr(letter) for letter in range(ord("A"), ord("Z") + 1)),
+)
+KEYPAD_ACTIONS = ("next", "previous", "select", "back", "help", "speech")
 CONFIG_NAME = "config.toml"
 APP_FOLDER = "cri-kiosk"
-
-
-@dataclass(frozen=True)
-class Config:
-    """Validated settings. Paths are absolute; empty means "use the built-in choice"."""
-
-    mode: str = "presentation"
-    default_language: str = ""
-    languages: tuple[str, ...] = ()
-    screen: int = 0
-    content_dir: Path | None = None
-    log_dir: Path | None = None
-    hide_cursor: bool = False
-    idle_timeout: int = 120
-    idle_countdown: int = 20
-    attract_delay: int = 30
-    admin_pin_hash: str = ""
-    admin_corner_seconds: float = 3.0
-    loop_enabled: bool = False
-    loop_seconds: int = 25
-    loop_languages: tuple[str, ...] = ()
-    loop_skip: tuple[str, ...] = ()
-    stats_enabled: bool = True
-    stats_retention_days: int = 365
-    stats_path: Path | None = None
-    source: Path | None = field(default=None, compare=False)
-
-    @property
-    def kiosk(self) -> bool:
-        return self.mode == "kiosk"
 
 
 @dataclass(frozen=True)
@@ -56,59 +49,137 @@ class Setting:
     """One key of the config file: where it is written, its type and what it means."""
 
     key: str  # as written in the file; "table.key" for keys in a table
-    attribute: str
-    kind: type
     description: str
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
-    item_kind: type | None = None  # for lists
     must_exist: bool = False  # for folders
+    # Filled from the Config field that declares the key.
+    attribute: str = ""
+    kind: type = str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("mode", "mode", str, "presentation (windowed, closable) or kiosk (locked down)",
-            choices=MODES),
-    Setting("default_language", "default_language", str,
-            "language a visitor starts in and returns to on reset; empty: the site's default"),
-    Setting("languages", "languages", list,
-            "languages offered to visitors, in switcher order; empty: all of the site's",
-            item_kind=str),
-    Setting("screen", "screen", int, "screen to use, 0 for the primary one, 1 the next...",
-            minimum=0, maximum=16),
-    Setting("content_dir", "content_dir", Path,
-            "content folder; empty: the bundled content", must_exist=True),
-    Setting("log_dir", "log_dir", Path,
-            "folder for the rotating log files; empty: the platform's log/state folder"),
-    Setting("hide_cursor", "hide_cursor", bool, "hide the mouse pointer (touch-only screens)"),
-    Setting("idle.timeout", "idle_timeout", int,
-            "seconds without a touch or key before the \"Still there?\" prompt",
-            minimum=10, maximum=3600),
-    Setting("idle.countdown", "idle_countdown", int,
-            "seconds the prompt counts down before the kiosk resets", minimum=3, maximum=120),
-    Setting("idle.attract_delay", "attract_delay", int,
-            "seconds after a reset before the attract screen appears", minimum=0, maximum=3600),
-    Setting("admin.pin_hash", "admin_pin_hash", str,
-            "salted PIN hash from `cri-kiosk admin hash-pin`; empty: no admin exit"),
-    Setting("admin.corner_seconds", "admin_corner_seconds", float,
-            "seconds to hold the top corner to open the PIN pad", minimum=1.0, maximum=15.0),
-    Setting("loop.enabled", "loop_enabled", bool,
-            "play the sections by themselves when nobody uses the screen"),
-    Setting("loop.seconds", "loop_seconds", int, "seconds each section stays on screen",
-            minimum=3, maximum=600),
-    Setting("loop.languages", "loop_languages", list,
-            "languages the loop goes through, in order; empty: all offered", item_kind=str),
-    Setting("loop.skip", "loop_skip", list, "section ids the loop leaves out", item_kind=str),
-    Setting("stats.enabled", "stats_enabled", bool,
-            "record anonymous visit statistics on this machine"),
-    Setting("stats.retention_days", "stats_retention_days", int,
-            "days of statistics kept; older records are deleted", minimum=1, maximum=3650),
-    Setting("stats.path", "stats_path", Path,
-            "statistics database file; empty: the platform's data folder"),
-)  # fmt: skip
+def setting(
+    key: str,
+    default: Any,
+    description: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    choices: tuple[str, ...] = (),
+    must_exist: bool = False,
+) -> Any:
+    """A ``Config`` field read from the config file's ``key``."""
+    declared = Setting(key, description, minimum, maximum, choices, must_exist)
+    return field(default=default, metadata={"setting": declared})
 
-_BY_KEY = {setting.key: setting for setting in SETTINGS}
-_TABLES = {setting.key.split(".")[0] for setting in SETTINGS if "." in setting.key}
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings. Paths are absolute; empty means "use the built-in choice"."""
+
+    # fmt: off
+    mode: str = setting("mode", "presentation",
+        "presentation (windowed, closable) or kiosk (locked down)", choices=MODES)
+    default_language: str = setting("default_language", "",
+        "language a visitor starts in and returns to on reset; empty: the site's default")
+    languages: tuple[str, ...] = setting("languages", (),
+        "languages offered to visitors, in switcher order; empty: all of the site's")
+    screen: int = setting("screen", 0,
+        "screen to use, 0 for the primary one, 1 the next...", minimum=0, maximum=16)
+    content_dir: Path | None = setting("content_dir", None,
+        "content folder; empty: the bundled content", must_exist=True)
+    log_dir: Path | None = setting("log_dir", None,
+        "folder for the rotating log files; empty: the platform's log/state folder")
+    hide_cursor: bool = setting("hide_cursor", False,
+        "hide the mouse pointer (touch-only screens)")
+    idle_timeout: int = setting("idle.timeout", 120,
+        "seconds without a touch or key before the \"Still there?\" prompt",
+        minimum=10, maximum=3600)
+    idle_countdown: int = setting("idle.countdown", 20,
+        "seconds the prompt counts down before the kiosk resets", minimum=3, maximum=120)
+    attract_delay: int = setting("idle.attract_delay", 30,
+        "seconds after a reset before the attract screen appears", minimum=0, maximum=3600)
+    admin_pin_hash: str = setting("admin.pin_hash", "",
+        "salted PIN hash from `cri-kiosk admin hash-pin`; empty: no admin exit")
+    admin_corner_seconds: float = setting("admin.corner_seconds", 3.0,
+        "seconds to hold the top corner to open the PIN pad", minimum=1.0, maximum=15.0)
+    loop_enabled: bool = setting("loop.enabled", False,
+        "play the sections by themselves when nobody uses the screen")
+    loop_seconds: int = setting("loop.seconds", 25,
+        "seconds each section stays on screen", minimum=3, maximum=600)
+    loop_languages: tuple[str, ...] = setting("loop.languages", (),
+        "languages the loop goes through, in order; empty: all offered")
+    loop_skip: tuple[str, ...] = setting("loop.skip", (),
+        "section ids the loop leaves out")
+    stats_enabled: bool = setting("stats.enabled", True,
+        "record anonymous visit statistics on this machine")
+    stats_retention_days: int = setting("stats.retention_days", 365,
+        "days of statistics kept; older records are deleted", minimum=1, maximum=3650)
+    stats_path: Path | None = setting("stats.path", None,
+        "statistics database file; empty: the platform's data folder")
+    speech_enabled: bool = setting("speech.enabled", True,
+        "show the speaker button that turns speech mode on (screen read aloud)")
+    speech_volume: int = setting("speech.volume", 3,
+        "volume step speech starts at, and returns to for each visitor (1 softest)",
+        minimum=1, maximum=4)
+    keypad_next: str = setting("keypad.next", "",
+        "kiosk mode: key that moves the focus to the next control, e.g. \"Right\"; "
+        "empty: none", choices=KEY_NAMES)
+    keypad_previous: str = setting("keypad.previous", "",
+        "kiosk mode: key that moves the focus to the previous control", choices=KEY_NAMES)
+    keypad_select: str = setting("keypad.select", "",
+        "kiosk mode: key that opens the focused control", choices=KEY_NAMES)
+    keypad_back: str = setting("keypad.back", "",
+        "kiosk mode: key that goes back", choices=KEY_NAMES)
+    keypad_help: str = setting("keypad.help", "",
+        "kiosk mode: key that speaks the keypad's keys", choices=KEY_NAMES)
+    keypad_speech: str = setting("keypad.speech", "",
+        "kiosk mode: key that turns speech mode on or off", choices=KEY_NAMES)
+    # fmt: on
+    # Not a key: the file the settings came from.
+    source: Path | None = field(default=None, compare=False)
+
+    @property
+    def kiosk(self) -> bool:
+        return self.mode == "kiosk"
+
+    @property
+    def keypad_keys(self) -> dict[str, str]:
+        """The accessible keypad's keys by action; empty values are left out."""
+        keys = {
+            "next": self.keypad_next,
+            "previous": self.keypad_previous,
+            "select": self.keypad_select,
+            "back": self.keypad_back,
+            "help": self.keypad_help,
+            "speech": self.keypad_speech,
+        }
+        return {action: name for action, name in keys.items() if name}
+
+
+def _kind(hint: Any) -> type:
+    """The check a field's type asks for: ``Path | None`` -> Path, ``tuple[str, ...]`` -> list."""
+    if get_origin(hint) is tuple:
+        return list
+    present = [arg for arg in get_args(hint) if arg is not type(None)]
+    kind = present[0] if present else hint
+    assert isinstance(kind, type)
+    return kind
+
+
+def _settings() -> tuple[Setting, ...]:
+    hints = get_type_hints(Config)
+    return tuple(
+        replace(f.metadata["setting"], attribute=f.name, kind=_kind(hints[f.name]))
+        for f in fields(Config)
+        if "setting" in f.metadata
+    )
+
+
+SETTINGS: tuple[Setting, ...] = _settings()
+_BY_KEY = {declared.key: declared for declared in SETTINGS}
+_TABLES = {declared.key.split(".")[0] for declared in SETTINGS if "." in declared.key}
 
 
 @dataclass(frozen=True)
@@ -183,16 +254,35 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
     problems: list[ConfigProblem] = []
     values: dict[str, Any] = {}
     for key, value in _flatten(data, text, path, problems):
-        setting = _BY_KEY.get(key)
+        declared = _BY_KEY.get(key)
         line = _line_of(text, key)
-        if setting is None:
+        if declared is None:
             problems.append(ConfigProblem(path, line, _unknown_key_message(key)))
             continue
         try:
-            values[setting.attribute] = _convert(setting, value, path)
+            values[declared.attribute] = _convert(declared, value, path)
         except ValueError as error:
             problems.append(ConfigProblem(path, line, f"{key}: {error}"))
+    _drop_shared_keys(values, text, path, problems)
     return LoadedConfig(replace(Config(), source=path, **values), tuple(problems), text)
+
+
+def _drop_shared_keys(
+    values: dict[str, Any], text: str, path: Path, problems: list[ConfigProblem]
+) -> None:
+    """One key, one keypad action: a key named twice keeps its first action."""
+    taken: dict[str, str] = {}
+    for action in KEYPAD_ACTIONS:
+        name = values.get(f"keypad_{action}", "")
+        if not name:
+            continue
+        if name in taken:
+            key = f"keypad.{action}"
+            message = f"{key}: {name!r} is already keypad.{taken[name]}; {key} is left unset"
+            problems.append(ConfigProblem(path, _line_of(text, key), message))
+            values[f"keypad_{action}"] = ""
+        else:
+            taken[name] = action
 
 
 def _flatten(
@@ -222,7 +312,7 @@ def _line_of(text: str, key: str) -> int:
 
 
 def _unknown_key_message(key: str) -> str:
-    known = ", ".join(setting.key for setting in SETTINGS)
+    known = ", ".join(declared.key for declared in SETTINGS)
     return f"unknown key {key!r}; known keys: {known}"
 
 
@@ -284,7 +374,7 @@ def _number(value: float | None) -> str:
 def _choices(setting: Setting) -> str:
     if not setting.choices:
         return ""
-    return "; allowed: " + ", ".join(setting.choices)
+    return "; allowed: " + ", ".join(choice or '""' for choice in setting.choices)
 
 
 def check_against_site(

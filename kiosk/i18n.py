@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal, Slot
@@ -19,9 +20,29 @@ FSI = "\u2068"
 PDI = "\u2069"
 
 
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
 def isolate(text: str) -> str:
     """Wrap a value inserted into a translated sentence in Unicode isolates."""
     return f"{FSI}{text}{PDI}"
+
+
+def fill(text: str, *values: object) -> str:
+    """``text`` with ``%1``, ``%2``... replaced by ``values``, each in Unicode isolates.
+
+    The one way values enter a translated sentence: ``fill(self.tr("Part of: %1"), title)``.
+    One pass, so a value that contains "%2" is not replaced again; a placeholder with no
+    value stays as written. A count goes through Qt's plural forms instead (Arabic has
+    six), which replace ``%n`` themselves: ``self.tr("%n pages", "", n)``;
+    ``self.tr("jobs", "", n)`` for a word drawn apart from its number.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return isolate(str(values[index])) if index < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
 
 
 class LanguageService(QObject):

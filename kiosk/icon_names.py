@@ -1,4 +1,4 @@
-"""Which qtawesome icon names exist, read from qtawesome's files without Qt or qtawesome.
+"""Which qtawesome icon names exist, read from qtawesome's font files without Qt or qtawesome.
 
 ``cri-kiosk check`` validates the icons pages name with this, without loading QtGui;
 kiosk.ui.style.icons draws them from the same fonts and character maps.
@@ -6,10 +6,8 @@ kiosk.ui.style.icons draws them from the same fonts and character maps.
 
 from __future__ import annotations
 
-import ast
 import json
 import logging
-import re
 from functools import cache
 from pathlib import Path
 
@@ -17,32 +15,51 @@ from kiosk.paths import qtawesome_dir
 
 log = logging.getLogger("kiosk.icons")
 
-# The tuple literal in qtawesome/__init__.py, from its first line to its closing one.
-_DECLARATION = re.compile(r"^_BUNDLED_FONTS = (\(.*?^\))", re.DOTALL | re.MULTILINE)
+# qtawesome's icon families (the prefixes of its README, "Supported Fonts"), each with the
+# name its package data gives the family's files: <stem>-<version>.ttf for the font and
+# <stem>-charmap-<version>.json for the character map. Importing qtawesome to ask it would
+# cost the start-up its qtpy layer (kiosk.ui.style.icons). tests/ui/style/test_icons.py
+# compares this with the fonts qtawesome loads itself, so an upgrade that adds or renames a
+# family fails there; pyproject.toml pins the qtawesome releases that test has passed with.
+FAMILIES = {
+    "fa5": "fontawesome5-regular-webfont",
+    "fa5s": "fontawesome5-solid-webfont",
+    "fa5b": "fontawesome5-brands-webfont",
+    "fa6": "fontawesome6-regular-webfont",
+    "fa6s": "fontawesome6-solid-webfont",
+    "fa6b": "fontawesome6-brands-webfont",
+    "ei": "elusiveicons-webfont",
+    "mdi": "materialdesignicons5-webfont",
+    "mdi6": "materialdesignicons6-webfont",
+    "ph": "phosphor",
+    "ri": "remixicon",
+    "msc": "codicon",
+}
 
 
 @cache
 def icon_fonts() -> dict[str, tuple[Path, Path]]:
-    """qtawesome's icon families: prefix -> (font file, character map file).
-
-    Read from the ``_BUNDLED_FONTS`` literal of qtawesome's ``__init__.py`` without running
-    the module (see kiosk.ui.style.icons); only that literal is parsed.
-    """
+    """qtawesome's icon families: prefix -> (font file, character map file)."""
     package = qtawesome_dir()
     if package is None:
         log.error("qtawesome is not installed: no icons")
         return {}
-    try:
-        source = (package / "__init__.py").read_text(encoding="utf-8")
-        declared = _DECLARATION.search(source)
-        if declared is None:
-            raise ValueError("no _BUNDLED_FONTS = (...) in qtawesome/__init__.py")
-        fonts = ast.literal_eval(declared.group(1))
-    except (OSError, SyntaxError, ValueError) as error:
-        log.error("cannot read qtawesome's list of icon fonts: %s", error)
-        return {}
     folder = package / "fonts"
-    return {prefix: (folder / ttf, folder / codes) for prefix, ttf, codes in fonts}
+    fonts = {}
+    for prefix, stem in FAMILIES.items():
+        ttf = _one(folder, f"{stem}-[0-9]*.ttf")
+        codes = _one(folder, f"{stem}-charmap-[0-9]*.json")
+        if ttf is None or codes is None:
+            log.error("qtawesome's %s icons (%s) are missing from %s", prefix, stem, folder)
+            continue
+        fonts[prefix] = (ttf, codes)
+    return fonts
+
+
+def _one(folder: Path, pattern: str) -> Path | None:
+    """The one file of ``folder`` matching ``pattern``, else None."""
+    found = sorted(folder.glob(pattern))
+    return found[0] if len(found) == 1 else None
 
 
 @cache

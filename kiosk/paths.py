@@ -44,8 +44,8 @@ def data_path(relative: str) -> Path:
 def qtawesome_dir() -> Path | None:
     """qtawesome's package folder, for its icon fonts (kiosk.ui.style.icons); None if missing.
 
-    A frozen build carries the folder's fonts and ``__init__.py`` as data (the module
-    itself is never imported); otherwise it is the installed package.
+    A frozen build carries the folder's fonts as data (the module itself is never
+    imported); otherwise it is the installed package, found without importing it.
     """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:

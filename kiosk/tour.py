@@ -129,7 +129,7 @@ def kiosk_mode_screens(window: MainWindow) -> list[ExtraScreen]:
 
     config = Config(mode="kiosk", admin_pin_hash=hash_pin("0000"))
     details = {"content": "(tour)", "config": "-", "log": "-"}
-    mode = KioskMode(window, config, details, [], lambda: window.language.current)
+    mode = KioskMode(window, config, details, [])
     window.set_close_allowed(True)  # a tour window is not locked down
     return mode.tour_screens()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,24 @@ def test_a_default_language_that_is_not_offered_is_reported(tmp_path: Path) -> N
     assert ":1: error: default_language 'en' is not in languages" in str(problem)
     assert checked.config.default_language == ""
     assert checked.config.languages == ("fr", "ar")
+
+
+def test_every_field_is_one_key_of_a_kind_the_file_is_checked_for() -> None:
+    keys = [declared.key for declared in SETTINGS]
+    assert len(keys) == len(set(keys))
+    assert {declared.attribute for declared in SETTINGS} == {
+        f.name for f in fields(Config) if f.name != "source"
+    }
+    assert {declared.kind for declared in SETTINGS} <= {bool, int, float, str, Path, list}
+
+
+def test_keypad_keys_are_checked_by_name_and_never_shared() -> None:
+    text = '[keypad]\nnext = "Right"\nprevious = "PageUp"\nselect = "Right"\nhelp = "F1"\n'
+    loaded = parse(text)
+    messages = [str(problem) for problem in loaded.problems]
+    assert len(messages) == 2, messages
+    assert (
+        ":3: error: keypad.previous: 'PageUp' is not allowed; allowed: \"\", Left," in (messages[0])
+    )
+    assert ":4: error: keypad.select: 'Right' is already keypad.next" in messages[1]
+    assert loaded.config.keypad_keys == {"next": "Right", "help": "F1"}

@@ -28,19 +28,42 @@ def test_every_site_language_has_a_translation_file() -> None:
     assert codes <= present
 
 
+# How many plural forms Qt asks of each language (Qt's numerus rules: Arabic has zero,
+# one, two, few, many and other), and which of them stand for one number only, so may
+# say it in words ("صفحتان", two pages) instead of with the placeholder.
+PLURAL_FORMS = {"fr": 2, "ar": 6, "en": 2}
+SINGLE_NUMBER_FORMS = {"fr": set(), "ar": {0, 1, 2}, "en": set()}
+PLACEHOLDERS = ("%1", "%2", "%3", "%n")
+
+
 @pytest.mark.parametrize("code", REQUIRED)
 def test_no_unfinished_or_empty_entries(code: str) -> None:
     root = ElementTree.parse(TRANSLATIONS / f"kiosk_{code}.ts").getroot()
     messages = list(root.iter("message"))
     assert messages, "the interface has translatable strings"
     for message in messages:
-        source = message.findtext("source")
+        source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
         assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), source
-        assert (translation.text or "").strip(), f"empty {code} translation for {source!r}"
-        if "%1" in (source or ""):
-            assert "%1" in (translation.text or ""), f"{code} translation drops %1: {source!r}"
+        if message.get("numerus") == "yes":
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            assert len(forms) == PLURAL_FORMS[code], f"{code} plural forms of {source!r}"
+        else:
+            forms = [translation.text or ""]
+        in_words = SINGLE_NUMBER_FORMS[code] if message.get("numerus") == "yes" else set()
+        for index, form in enumerate(forms):
+            assert form.strip(), f"empty {code} translation for {source!r}"
+            for mark in PLACEHOLDERS:
+                if mark in source and index not in in_words:
+                    assert mark in form, f"{code} translation drops {mark}: {source!r}"
+
+
+def test_counts_use_plural_forms() -> None:
+    """A count ("%n pages") picks the form its number needs, in Arabic too."""
+    root = ElementTree.parse(TRANSLATIONS / "kiosk_fr.ts").getroot()
+    counted = {m.findtext("source") for m in root.iter("message") if m.get("numerus") == "yes"}
+    assert {"%n pages", "Today: %n visits", "jobs", "%1 jobs"} <= counted
 
 
 @pytest.mark.slow

@@ -47,7 +47,11 @@ LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 def translations(lang: str) -> list[str]:
     """Every translated interface text of ``lang`` (what the visitor reads, not the source)."""
     root = etree.parse(TRANSLATIONS / f"kiosk_{lang}.ts").getroot()
-    return [node.text or "" for node in root.iter("translation")]
+    texts: list[str] = []
+    for node in root.iter("translation"):
+        forms = [form.text or "" for form in node.iter("numerusform")]
+        texts.extend(forms or [node.text or ""])
+    return texts
 
 
 def content_lines(lang: str) -> list[tuple[str, int, str]]:

@@ -20,8 +20,8 @@
         <translation>الإصدارات: %1</translation>
     </message>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>مدة التشغيل: {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>مدة التشغيل: %1</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -163,9 +163,16 @@
         <source>cannot be shown at the moment</source>
         <translation>لا يمكن عرضها حاليا</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>عدد الصفحات: %1</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n صفحة</numerusform>
+            <numerusform>صفحة واحدة</numerusform>
+            <numerusform>صفحتان</numerusform>
+            <numerusform>%n صفحات</numerusform>
+            <numerusform>%n صفحة</numerusform>
+            <numerusform>%n صفحة</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -185,41 +192,83 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message>
+    <message numerus="yes">
         <source>jobs</source>
-        <translation>منصب شغل</translation>
+        <translation>
+            <numerusform>منصب شغل</numerusform>
+            <numerusform>منصب شغل</numerusform>
+            <numerusform>منصبا شغل</numerusform>
+            <numerusform>مناصب شغل</numerusform>
+            <numerusform>منصب شغل</numerusform>
+            <numerusform>منصب شغل</numerusform>
+        </translation>
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
         <translation>هدف مجموع تدابير المخطط</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>points</source>
-        <translation>نقاط</translation>
+        <translation>
+            <numerusform>نقطة</numerusform>
+            <numerusform>نقطة</numerusform>
+            <numerusform>نقطتان</numerusform>
+            <numerusform>نقاط</numerusform>
+            <numerusform>نقطة</numerusform>
+            <numerusform>نقطة</numerusform>
+        </translation>
     </message>
     <message>
         <source>industrial share of GDP, from %1 to %2 in 2020</source>
         <translation>حصة الصناعة في الناتج الداخلي الخام، من %1 إلى %2 سنة 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>billion dirhams</source>
-        <translation>مليار درهم</translation>
+        <translation>
+            <numerusform>مليار درهم</numerusform>
+            <numerusform>مليار درهم</numerusform>
+            <numerusform>مليارا درهم</numerusform>
+            <numerusform>مليارات درهم</numerusform>
+            <numerusform>مليار درهم</numerusform>
+            <numerusform>مليار درهم</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industrial Development Fund</source>
         <translation>صندوق التنمية الصناعية</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>key measures</source>
-        <translation>تدابير رئيسية</translation>
+        <translation>
+            <numerusform>تدبير رئيسي</numerusform>
+            <numerusform>تدبير رئيسي</numerusform>
+            <numerusform>تدبيران رئيسيان</numerusform>
+            <numerusform>تدابير رئيسية</numerusform>
+            <numerusform>تدبيرا رئيسيا</numerusform>
+            <numerusform>تدبير رئيسي</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>grouped in %1 blocks</source>
-        <translation>موزعة على %1 محاور</translation>
+        <translation>
+            <numerusform>موزعة على %1 محور</numerusform>
+            <numerusform>موزعة على محور واحد</numerusform>
+            <numerusform>موزعة على محورين</numerusform>
+            <numerusform>موزعة على %1 محاور</numerusform>
+            <numerusform>موزعة على %1 محورا</numerusform>
+            <numerusform>موزعة على %1 محور</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>strategic prospects</source>
-        <translation>مستثمرا استراتيجيا محتملا</translation>
+        <translation>
+            <numerusform>مستثمر استراتيجي محتمل</numerusform>
+            <numerusform>مستثمر استراتيجي محتمل</numerusform>
+            <numerusform>مستثمران استراتيجيان محتملان</numerusform>
+            <numerusform>مستثمرين استراتيجيين محتملين</numerusform>
+            <numerusform>مستثمرا استراتيجيا محتملا</numerusform>
+            <numerusform>مستثمر استراتيجي محتمل</numerusform>
+        </translation>
     </message>
     <message>
         <source>for foreign direct investment</source>
@@ -228,6 +277,37 @@
     <message>
         <source>Key figures</source>
         <translation>الأرقام الرئيسية</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1: العُنْصُرُ التّالي</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1: العُنْصُرُ السّابِقُ</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1: فَتْحُ العُنْصُرِ</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1: رُجوعٌ</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1: هَذِهِ المُساعَدَةُ</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1: تَشْغيلُ القراءة الصوتية أَوْ إيقافُها</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>لَوْحَةُ المَفاتيحِ.</translation>
     </message>
 </context>
 <context>
@@ -240,8 +320,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>عدد كبير من الرموز الخاطئة. أعد المحاولة بعد {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>عدد كبير من الرموز الخاطئة. أعد المحاولة بعد %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -278,13 +358,27 @@
         <source>Goals for 2020</source>
         <translation>أهداف سنة 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 jobs</source>
-        <translation>%1 منصب شغل</translation>
+        <translation>
+            <numerusform>%1 منصب شغل</numerusform>
+            <numerusform>منصب شغل واحد</numerusform>
+            <numerusform>منصبا شغل</numerusform>
+            <numerusform>%1 مناصب شغل</numerusform>
+            <numerusform>%1 منصب شغل</numerusform>
+            <numerusform>%1 منصب شغل</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقاط)</translation>
+        <translation>
+            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقطة)</numerusform>
+            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقطة)</numerusform>
+            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقطتان)</numerusform>
+            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقاط)</numerusform>
+            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقطة)</numerusform>
+            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (⁦+%3⁩ نقطة)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -319,13 +413,20 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>خطأ في المحتوى (%1 في المجموع)، تُعرض آخر نسخة سليمة: %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+            <numerusform>خطأ في المحتوى (%n في المجموع)، تُعرض آخر نسخة سليمة: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>خطأ في المحتوى، تُعرض آخر نسخة سليمة: %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>خطأ في المحتوى، تُعرض آخر نسخة سليمة: %1</translation>
     </message>
 </context>
 <context>
@@ -364,14 +465,74 @@
     </message>
 </context>
 <context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>مستوى الصوت %1 من %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>قراءة الصفحة</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>إيقاف مؤقت</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>خفض الصوت (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>رفع الصوت (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>القراءة الصوتية مُفَعَّلَةٌ. اِلْمَسْ عنصرًا مرة واحِدَةً لِسَماعِهِ، وَمَرَّتَيْنِ لِفَتْحِهِ.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>رابِطٌ: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
         <translation>لم تُسجَّل أي زيارة بعد.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>اليوم: %1 زيارة · هذا الأسبوع: %2 زيارة</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>اليوم: %n زيارة</numerusform>
+            <numerusform>اليوم: زيارة واحدة</numerusform>
+            <numerusform>اليوم: زيارتان</numerusform>
+            <numerusform>اليوم: %n زيارات</numerusform>
+            <numerusform>اليوم: %n زيارة</numerusform>
+            <numerusform>اليوم: %n زيارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>هذا الأسبوع: %n زيارة</numerusform>
+            <numerusform>هذا الأسبوع: زيارة واحدة</numerusform>
+            <numerusform>هذا الأسبوع: زيارتان</numerusform>
+            <numerusform>هذا الأسبوع: %n زيارات</numerusform>
+            <numerusform>هذا الأسبوع: %n زيارة</numerusform>
+            <numerusform>هذا الأسبوع: %n زيارة</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -430,6 +591,14 @@
     <message>
         <source>High contrast: off</source>
         <translation>التباين العالي: غير مفعّل</translation>
+    </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>القراءة الصوتية: مُفَعَّلَةٌ، اِلْمَسْ لِإيقافِها</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>القراءة الصوتية: مُتَوَقِّفَةٌ، اِلْمَسْ لِسَماعِ مُحْتَوى الشّاشَةِ</translation>
     </message>
 </context>
 <context>

@@ -20,8 +20,8 @@
         <translation>Versions: %1</translation>
     </message>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>Uptime: {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>Uptime: %1</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -163,9 +163,12 @@
         <source>cannot be shown at the moment</source>
         <translation>cannot be shown at the moment</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -185,41 +188,59 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message>
+    <message numerus="yes">
         <source>jobs</source>
-        <translation>jobs</translation>
+        <translation>
+            <numerusform>job</numerusform>
+            <numerusform>jobs</numerusform>
+        </translation>
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
         <translation>the aim of all the plan’s measures</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>points</source>
-        <translation>points</translation>
+        <translation>
+            <numerusform>point</numerusform>
+            <numerusform>points</numerusform>
+        </translation>
     </message>
     <message>
         <source>industrial share of GDP, from %1 to %2 in 2020</source>
         <translation>industry’s share of GDP, from %1 to %2 in 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>billion dirhams</source>
-        <translation>billion dirhams</translation>
+        <translation>
+            <numerusform>billion dirhams</numerusform>
+            <numerusform>billion dirhams</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industrial Development Fund</source>
         <translation>Industrial Development Fund</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>key measures</source>
-        <translation>key measures</translation>
+        <translation>
+            <numerusform>key measure</numerusform>
+            <numerusform>key measures</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>grouped in %1 blocks</source>
-        <translation>grouped into %1 blocks</translation>
+        <translation>
+            <numerusform>grouped into %1 block</numerusform>
+            <numerusform>grouped into %1 blocks</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>strategic prospects</source>
-        <translation>strategic prospects</translation>
+        <translation>
+            <numerusform>strategic prospect</numerusform>
+            <numerusform>strategic prospects</numerusform>
+        </translation>
     </message>
     <message>
         <source>for foreign direct investment</source>
@@ -228,6 +249,37 @@
     <message>
         <source>Key figures</source>
         <translation>Key figures</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1: next item</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1: previous item</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1: open the item</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1: back</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1: this help</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1: speech on or off</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>Keypad.</translation>
     </message>
 </context>
 <context>
@@ -240,8 +292,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>Too many wrong PINs. Try again in {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Too many wrong PINs. Try again in %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -278,13 +330,19 @@
         <source>Goals for 2020</source>
         <translation>Goals for 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 jobs</source>
-        <translation>%1 jobs</translation>
+        <translation>
+            <numerusform>%1 job</numerusform>
+            <numerusform>%1 jobs</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>industry’s share of GDP: from %1 to %2 (+%3 points)</translation>
+        <translation>
+            <numerusform>industry’s share of GDP: from %1 to %2 (+%3 point)</numerusform>
+            <numerusform>industry’s share of GDP: from %1 to %2 (+%3 points)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -319,13 +377,16 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>Content error (%1 in all), the last good version is shown: %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>Content error (%n in all), the last good version is shown: %1</numerusform>
+            <numerusform>Content error (%n in all), the last good version is shown: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>Content error, the last good version is shown: %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>Content error, the last good version is shown: %1</translation>
     </message>
 </context>
 <context>
@@ -364,14 +425,66 @@
     </message>
 </context>
 <context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>Volume %1 of %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Read the page</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>Softer (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>Louder (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>Speech on. Touch an item once to hear it, twice to open it.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Link: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
         <translation>No visits recorded yet.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>Today: %1 visits · This week: %2 visits</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>Today: %n visit</numerusform>
+            <numerusform>Today: %n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>This week: %n visit</numerusform>
+            <numerusform>This week: %n visits</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -430,6 +543,14 @@
     <message>
         <source>High contrast: off</source>
         <translation>High contrast: off</translation>
+    </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>Speech: on, tap to stop</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>Speech: off, tap to hear the screen</translation>
     </message>
 </context>
 <context>

@@ -20,8 +20,8 @@
         <translation>Versions : %1</translation>
     </message>
     <message>
-        <source>Uptime: {time}</source>
-        <translation>En marche depuis : {time}</translation>
+        <source>Uptime: %1</source>
+        <translation>En marche depuis : %1</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -163,9 +163,12 @@
         <source>cannot be shown at the moment</source>
         <translation>ne peut pas être affiché pour le moment</translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kB</source>
@@ -185,41 +188,59 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message>
+    <message numerus="yes">
         <source>jobs</source>
-        <translation>emplois</translation>
+        <translation>
+            <numerusform>emploi</numerusform>
+            <numerusform>emplois</numerusform>
+        </translation>
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
         <translation>l’objectif de l’ensemble des mesures du plan</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>points</source>
-        <translation>points</translation>
+        <translation>
+            <numerusform>point</numerusform>
+            <numerusform>points</numerusform>
+        </translation>
     </message>
     <message>
         <source>industrial share of GDP, from %1 to %2 in 2020</source>
         <translation>part industrielle dans le PIB, de %1 à %2 en 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>billion dirhams</source>
-        <translation>milliards de dirhams</translation>
+        <translation>
+            <numerusform>milliard de dirhams</numerusform>
+            <numerusform>milliards de dirhams</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industrial Development Fund</source>
         <translation>Fonds de Développement Industriel</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>key measures</source>
-        <translation>mesures clefs</translation>
+        <translation>
+            <numerusform>mesure clef</numerusform>
+            <numerusform>mesures clefs</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>grouped in %1 blocks</source>
-        <translation>regroupées en %1 blocs</translation>
+        <translation>
+            <numerusform>regroupées en %1 bloc</numerusform>
+            <numerusform>regroupées en %1 blocs</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>strategic prospects</source>
-        <translation>prospects stratégiques</translation>
+        <translation>
+            <numerusform>prospect stratégique</numerusform>
+            <numerusform>prospects stratégiques</numerusform>
+        </translation>
     </message>
     <message>
         <source>for foreign direct investment</source>
@@ -228,6 +249,37 @@
     <message>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1 : élément suivant</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1 : élément précédent</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1 : ouvrir l’élément</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1 : retour</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1 : cette aide</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1 : activer ou couper la voix</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>Clavier.</translation>
     </message>
 </context>
 <context>
@@ -240,8 +292,8 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>Trop de codes erronés. Réessayez dans {time}.</translation>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Trop de codes erronés. Réessayez dans %1.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -278,13 +330,19 @@
         <source>Goals for 2020</source>
         <translation>Les objectifs pour 2020</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 jobs</source>
-        <translation>%1 emplois</translation>
+        <translation>
+            <numerusform>%1 emploi</numerusform>
+            <numerusform>%1 emplois</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>part industrielle dans le PIB : de %1 à %2 (+%3 points)</translation>
+        <translation>
+            <numerusform>part industrielle dans le PIB : de %1 à %2 (+%3 point)</numerusform>
+            <numerusform>part industrielle dans le PIB : de %1 à %2 (+%3 points)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -319,13 +377,16 @@
 </context>
 <context>
     <name>ReloadBanner</name>
-    <message>
-        <source>Content error (%1 in all), the last good version is shown: %2</source>
-        <translation>Erreur dans le contenu (%1 au total), la dernière version correcte reste affichée : %2</translation>
+    <message numerus="yes">
+        <source>Content error (%n in all), the last good version is shown: %1</source>
+        <translation>
+            <numerusform>Erreur dans le contenu (%n au total), la dernière version correcte reste affichée : %1</numerusform>
+            <numerusform>Erreur dans le contenu (%n au total), la dernière version correcte reste affichée : %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Content error, the last good version is shown: %2</source>
-        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %2</translation>
+        <source>Content error, the last good version is shown: %1</source>
+        <translation>Erreur dans le contenu, la dernière version correcte reste affichée : %1</translation>
     </message>
 </context>
 <context>
@@ -364,14 +425,66 @@
     </message>
 </context>
 <context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>Volume %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Lire la page</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Répéter</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>Moins fort (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>Plus fort (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>Voix activée. Touchez un élément une fois pour l’entendre, deux fois pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Lien : %1</translation>
+    </message>
+</context>
+<context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
         <translation>Aucune visite enregistrée pour l’instant.</translation>
     </message>
-    <message>
-        <source>Today: %1 visits · This week: %2 visits</source>
-        <translation>Aujourd’hui : %1 visites · Cette semaine : %2 visites</translation>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>Aujourd’hui : %n visite</numerusform>
+            <numerusform>Aujourd’hui : %n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n visits</source>
+        <translation>
+            <numerusform>Cette semaine : %n visite</numerusform>
+            <numerusform>Cette semaine : %n visites</numerusform>
+        </translation>
     </message>
     <message>
         <source>median visit %1</source>
@@ -430,6 +543,14 @@
     <message>
         <source>High contrast: off</source>
         <translation>Contraste élevé : désactivé</translation>
+    </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>Voix : activée, touchez pour l’arrêter</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>Voix : coupée, touchez pour entendre l’écran</translation>
     </message>
 </context>
 <context>

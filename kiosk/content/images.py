@@ -12,7 +12,6 @@ from urllib.parse import unquote, urlsplit
 # bigger files only cost memory and seconds of a frozen screen while they load.
 MAX_IMAGE_BYTES = 2_000_000
 MAX_IMAGE_SIDE = 4096
-IMAGE_KINDS = ("PNG", "JPEG", "SVG")
 _HEADER_BYTES = 64 * 1024
 _SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _SVG_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")

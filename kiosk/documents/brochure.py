@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 
 from kiosk.content.library import ContentLibrary
 from kiosk.font_families import families_for
+from kiosk.i18n import fill
 from kiosk.palette import PALETTE
 
 log = logging.getLogger("kiosk.documents")
@@ -249,12 +250,7 @@ def write_brochure(source: BrochureSource, path: Path) -> int:
                 painter, QRectF(QPointF(0, index * page_size.height()), page_size)
             )
             painter.restore()
-            footer = (
-                source.texts[FOOTER]
-                .replace("%1", source.short_name)
-                .replace("%2", str(index + 1))
-                .replace("%3", str(pages))
-            )
+            footer = fill(source.texts[FOOTER], source.short_name, index + 1, pages)
             painter.setFont(footer_font)
             painter.setPen(QColor(PALETTE.muted_ink))
             painter.drawLine(

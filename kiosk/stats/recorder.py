@@ -62,10 +62,6 @@ class StatsRecorder(QObject):
     def enabled(self) -> bool:
         return self.writer is not None
 
-    @property
-    def in_session(self) -> bool:
-        return self._session is not None
-
     # the API the window calls ---------------------------------------------------------
     @Slot()
     def session_started(self) -> None:

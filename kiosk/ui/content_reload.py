@@ -15,7 +15,9 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Sign
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content import ContentError, Problem, load_content, validate_library
+from kiosk.i18n import fill
 from kiosk.icon_names import icon_exists
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.style.theme import active_palette
 from kiosk.ui.window import MainWindow
 
@@ -25,7 +27,7 @@ log = logging.getLogger("kiosk.reload")
 DEBOUNCE_MS = 250
 
 
-class ReloadBanner(QLabel):
+class ReloadBanner(FollowsLanguage, QLabel):
     """A strip along the bottom of the window naming the content problem to fix."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -69,16 +71,12 @@ class ReloadBanner(QLabel):
             where = problem.path
         first = f"{where}:{problem.line}: {problem.message}"
         if self._count > 1:
-            more = self.tr("Content error (%1 in all), the last good version is shown: %2")
-            text = more.replace("%1", str(self._count))
+            text = self.tr(
+                "Content error (%n in all), the last good version is shown: %1", "", self._count
+            )
         else:
-            text = self.tr("Content error, the last good version is shown: %2")
-        self.setText(text.replace("%2", first))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+            text = self.tr("Content error, the last good version is shown: %1")
+        self.setText(fill(text, first))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -35,11 +35,6 @@ def motion_enabled() -> bool:
     return _motion_enabled
 
 
-def duration(ms: int) -> int:
-    """``ms`` when motion is on, else 0."""
-    return ms if _motion_enabled else 0
-
-
 class Progress(QObject):
     """A value running from 0 to 1 over ``ms`` milliseconds; ``changed`` on every frame.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -13,19 +13,22 @@ from kiosk.content.library import ContentLibrary
 from kiosk.documents.store import DocumentStore
 from kiosk.font_families import configure_families
 from kiosk.i18n import LanguageService
-from kiosk.palette import HIGH_CONTRAST, Palette, contrast_problems, palette_with
+from kiosk.palette import Palette, contrast_problems, palette_with
+from kiosk.speech.output import SoundOutput
+from kiosk.ui.access.speech_bar import SpeechBar
+from kiosk.ui.access.speech_mode import SpeechMode
+from kiosk.ui.access.speech_service import SpeechService
 from kiosk.ui.documents.qr_overlay import QrOverlay
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
+from kiosk.ui.reading_aids import ReadingAids
 from kiosk.ui.screens.downloads import DownloadsList
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.section_page import SectionPage
 from kiosk.ui.style.fonts import set_script_families
 from kiosk.ui.style.theme import (
-    TEXT_STEPS,
     Metrics,
     metrics_for,
-    set_active_palette,
     style_sheet,
 )
 from kiosk.ui.top_bar import TopBar
@@ -48,7 +51,13 @@ class MainWindow(QWidget):
     qr_shown = Signal(str)
 
     def __init__(
-        self, library: ContentLibrary, language: LanguageService, parent: QWidget | None = None
+        self,
+        library: ContentLibrary,
+        language: LanguageService,
+        parent: QWidget | None = None,
+        speech_output: SoundOutput | None = None,
+        speech_enabled: bool = True,
+        speech_volume_step: int = 2,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -58,20 +67,19 @@ class MainWindow(QWidget):
         self.navigator = Navigator(lambda page_id: self._library.has_page(page_id), self)
         self._style_key: tuple[Metrics, Palette] | None = None
         self._script_rtl: bool | None = None
-        # The site's theme (site.toml [theme]) and the visitor's reading aids.
-        self._site_palette = self._read_site_theme(library)
-        self._high_contrast = False
-        self._text_step = 0
-        set_active_palette(self._site_palette)
+        # The site's theme (site.toml [theme]) under the visitor's reading aids.
+        self.reading_aids = ReadingAids(self._read_site_theme(library), self)
         self._metrics = metrics_for(self.width(), self.height())
         self._painted = False
         self._close_allowed = True
 
         # The languages offered (the config may limit and order them), not all the content has.
         self.top_bar = TopBar(language.languages, self)
-        self.home = HomeScreen(library, self)
-        self.section = SectionPage(library, self)
         self.stack = QStackedWidget(self)
+        # Screen changes slide and fade; a swipe drags the page along first.
+        self.transition = ScreenTransition(self.stack, self.language.is_rtl)
+        self._shown_page: str | None = None
+        self.home, self.section = self._build_screens(library)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.section)
         layout = QVBoxLayout(self)
@@ -80,24 +88,25 @@ class MainWindow(QWidget):
         # Screens scroll instead of forcing a minimum window size (which kiosk
         # platforms without a window manager cannot honour anyway).
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        # Speech mode: the speaker button in the top bar, the reading controls under it.
+        self.speech = SpeechService(language, speech_output, speech_volume_step, self)
+        self.speech_bar = SpeechBar(self)
+        self.speech_mode = SpeechMode(self, self.speech, self.speech_bar)
+        self.top_bar.speech_button.setVisible(speech_enabled)
+        self.top_bar.speech_requested.connect(self.speech.set_on)
+        self.speech.mode_changed.connect(self.top_bar.set_speech_on)
         layout.addWidget(self.top_bar)
+        layout.addWidget(self.speech_bar)
         layout.addWidget(self.stack, 1)
-        # Screen changes slide and fade; a swipe drags the page along first.
-        self.transition = ScreenTransition(self.stack, self.language.is_rtl)
-        self._shown_page: str | None = None
-        self.section.swipes.moved.connect(self._follow_swipe)
-        self.section.swipes.released.connect(self.transition.release)
 
         self.top_bar.home_requested.connect(self.navigator.home)
         self.top_bar.back_requested.connect(self.navigator.back)
         self.top_bar.language_requested.connect(language.set_language)
-        self.top_bar.text_step_requested.connect(self.set_text_step)
-        self.top_bar.high_contrast_requested.connect(self.set_high_contrast)
-        self.home.section_requested.connect(self.navigator.go)
-        self.section.section_requested.connect(self.navigator.go)
+        self.top_bar.text_step_requested.connect(self.reading_aids.set_text_step)
+        self.top_bar.high_contrast_requested.connect(self.reading_aids.set_high_contrast)
+        self.reading_aids.changed.connect(self._on_reading_aids_changed)
         self.navigator.current_changed.connect(self._show)
         language.language_changed.connect(self._on_language_changed)
-        self.home.painted.connect(self._on_home_painted)
 
         self._set_up_documents(library)
         self._apply_style()
@@ -115,16 +124,11 @@ class MainWindow(QWidget):
         exists (else on the home screen), in the same language."""
         old = (self.home, self.section)
         self._library = library
-        self.home = HomeScreen(library, self)
-        self.section = SectionPage(library, self)
-        self.home.section_requested.connect(self.navigator.go)
-        self.section.section_requested.connect(self.navigator.go)
-        self.home.painted.connect(self._on_home_painted)
-        self.section.swipes.moved.connect(self._follow_swipe)
-        self.section.swipes.released.connect(self.transition.release)
+        self.home, self.section = self._build_screens(library)
         self._reload_documents(library)
-        self._site_palette = self._read_site_theme(library)
-        set_active_palette(HIGH_CONTRAST if self._high_contrast else self._site_palette)
+        with QSignalBlocker(self.reading_aids):
+            # Restyled below, once the new screens are in.
+            self.reading_aids.set_site_palette(self._read_site_theme(library))
         for index, widget in enumerate((self.home, self.section)):
             self.stack.insertWidget(index, widget)
         showing_section = self.stack.currentWidget() is old[1]
@@ -143,6 +147,17 @@ class MainWindow(QWidget):
         if showing_section and self.navigator.current:
             self.section.text.verticalScrollBar().setValue(scrolled)
 
+    def _build_screens(self, library: ContentLibrary) -> tuple[HomeScreen, SectionPage]:
+        """The home screen and the section page of ``library``, wired to the navigator."""
+        home = HomeScreen(library, self)
+        section = SectionPage(library, self)
+        home.section_requested.connect(self.navigator.go)
+        home.painted.connect(self._on_home_painted)
+        section.section_requested.connect(self.navigator.go)
+        section.swipes.moved.connect(self._follow_swipe)
+        section.swipes.released.connect(self.transition.release)
+        return home, section
+
     @staticmethod
     def _read_site_theme(library: ContentLibrary) -> Palette:
         """The site's fonts take effect; its palette is returned (contrast logged)."""
@@ -157,34 +172,13 @@ class MainWindow(QWidget):
         """The page id on screen, or HOME."""
         return self.navigator.current
 
-    # reading aids: the lead's visitor reset calls reset_presentation() ---------------
-    @Slot(int)
-    def set_text_step(self, step: int) -> None:
-        """Text size step 0 (normal), 1 or 2 (largest); kept across navigation."""
-        step = max(0, min(len(TEXT_STEPS) - 1, step))
-        self._text_step = step
-        self.top_bar.set_text_step(step)
-        self._metrics = metrics_for(self.width(), self.height(), TEXT_STEPS[step])
+    @Slot()
+    def _on_reading_aids_changed(self) -> None:
+        aids = self.reading_aids
+        self.top_bar.set_text_step(aids.text_step())
+        self.top_bar.set_high_contrast(aids.is_high_contrast())
+        self._metrics = metrics_for(self.width(), self.height(), aids.text_scale())
         self._apply_style()
-
-    def text_step(self) -> int:
-        return self._text_step
-
-    @Slot(bool)
-    def set_high_contrast(self, on: bool) -> None:
-        """Switch between the site's theme and the high-contrast theme."""
-        self._high_contrast = on
-        self.top_bar.set_high_contrast(on)
-        set_active_palette(HIGH_CONTRAST if on else self._site_palette)
-        self._apply_style()
-
-    def is_high_contrast(self) -> bool:
-        return self._high_contrast
-
-    def reset_presentation(self) -> None:
-        """Back to normal text size and the site's theme (for the next visitor)."""
-        self.set_text_step(0)
-        self.set_high_contrast(False)
 
     def organisation_text(self, key: str, lang: str) -> str:
         """The site's organisation name, short name or tagline in ``lang``."""
@@ -196,6 +190,7 @@ class MainWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_allowed:
+            self.speech.stop()
             super().closeEvent(event)
             return
         log.warning("refused to close the kiosk window")
@@ -209,7 +204,8 @@ class MainWindow(QWidget):
         self.navigator.home()
         if language:
             self.language.set_language(language)
-        self.reset_presentation()
+        self.reading_aids.reset()
+        self.speech.reset()
         self.section.reset()
         self.home.scroll_to_top()
         self.visitor_reset.emit()
@@ -221,11 +217,12 @@ class MainWindow(QWidget):
             overlay.close_overlay()
         self.navigator.home()
 
-    # documents (issue 3) ---------------------------------------------------------
+    # documents -------------------------------------------------------------------
     def _set_up_documents(self, library: ContentLibrary) -> None:
         """The document store, the Downloads list, the viewer and the QR overlay."""
         self._viewer: DocumentViewer | None = None
         self.qr_overlay = QrOverlay(self)
+        self.speech_mode.follow(self.qr_overlay)
         self._connect_documents(library)
 
     def _connect_documents(self, library: ContentLibrary) -> None:
@@ -255,6 +252,7 @@ class MainWindow(QWidget):
 
             self._viewer = DocumentViewer(self.documents, self)
             self._viewer.apply_metrics(self._metrics)
+            self.speech_mode.follow(self._viewer)
         return self._viewer
 
     @Slot(str)
@@ -305,8 +303,8 @@ class MainWindow(QWidget):
             self.stack.setCurrentWidget(self.section)
             view = self._library.view(page_id, lang)
             title = view.page.title if view is not None else ""
-            # The page's header names it: one title on the screen, not two.
-            self.top_bar.set_title("")
+            # Shown once, in the page's header; the bar keeps it for speech mode.
+            self.top_bar.set_title(title)
             # Where the presenter is, for a laptop's task bar (and for tests under X).
             self.setWindowTitle(f"{title} \u2013 {name}" if title else name)
         self.top_bar.set_back_enabled(self.navigator.can_go_back())
@@ -333,21 +331,21 @@ class MainWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = event.size()
-        self._metrics = metrics_for(size.width(), size.height(), TEXT_STEPS[self._text_step])
+        self._metrics = metrics_for(size.width(), size.height(), self.reading_aids.text_scale())
         self._apply_style()
 
     def _apply_style(self) -> None:
         """Restyle when the type scale or the theme changes, and only then; change
         the font families (not the sheet) when the script changes."""
         self._apply_script_font()
-        palette = HIGH_CONTRAST if self._high_contrast else self._site_palette
-        key = (self._metrics, palette)
+        key = (self._metrics, self.reading_aids.palette())
         if key == self._style_key:
             return
         self._style_key = key
         self.setStyleSheet(style_sheet(self._metrics))
         # Icons and pictures are drawn in palette colours: they follow a theme change too.
         self.top_bar.apply_metrics(self._metrics)
+        self.speech_bar.apply_metrics(self._metrics)
         self.home.apply_metrics(self._metrics)
         self.section.apply_metrics(self._metrics)
         self.downloads.apply_metrics(self._metrics)

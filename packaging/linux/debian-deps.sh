@@ -37,6 +37,9 @@ base_pkgs="libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6
 run_pkgs="libxcb1 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
+# Speech mode plays through PortAudio (the sounddevice wheel loads libportaudio2, which
+# brings libasound2); eSpeak NG itself comes with its data in the espeakng-loader wheel.
+run_pkgs="$run_pkgs libportaudio2"
 
 # Virtual X server for the tests marked `gui`, xdotool to type real X key events, and
 # the linters the packaging tests run on the launcher and the shell scripts.

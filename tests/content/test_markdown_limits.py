@@ -25,7 +25,8 @@ from kiosk.content.problems import Severity
 
 from .conftest import SHIPPED_CONTENT
 
-# A guard against minutes-long freezes, not a speed target: generous on a busy machine.
+# A guard against minutes-long freezes, not a speed target: CPU seconds of this process,
+# so that other work on a busy machine does not count.
 BOUND_SECONDS = 2.0
 PAGE = "agropole-berkane.md"
 INTRO = "Un paragraphe normal.\n\n- une liste ;\n- courte.\n\n"
@@ -95,9 +96,9 @@ def test_each_construct_is_refused_fast_with_its_line(name: str) -> None:
     construct = CONSTRUCTS[name]
     body = INTRO + construct.body
     assert len(body.encode("utf-8")) < 512_000, "keep under the page size limit"
-    started = time.perf_counter()
+    started = time.process_time()
     rendered = render_markdown(_page(body), lambda _id: True, lambda _id: True)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < BOUND_SECONDS, f"{name}: {elapsed:.1f} s"
     errors = [p for p in rendered.problems if p.is_error]
     assert len(errors) == 1, errors
@@ -142,9 +143,9 @@ def test_the_largest_page_within_the_limits_renders_in_bounded_time() -> None:
     construct the limits let through."""
     body = ("> - " * 4 + "mot " * 20 + "\n") * (MAX_BLOCKS - 1)
     assert find_excess(body) is None
-    started = time.perf_counter()
+    started = time.process_time()
     render_markdown(_page(body), lambda _id: True)
-    assert time.perf_counter() - started < BOUND_SECONDS
+    assert time.process_time() - started < BOUND_SECONDS
 
 
 def _break_page(content: Path, construct: str) -> tuple[Path, int]:
@@ -160,9 +161,9 @@ def test_validation_names_the_file_and_line(
 ) -> None:
     path, line = _break_page(content_copy, "nested brackets")
     library = load_content(content_copy).library
-    started = time.perf_counter()
+    started = time.process_time()
     problems = validate_library(library)
-    assert time.perf_counter() - started < BOUND_SECONDS
+    assert time.process_time() - started < BOUND_SECONDS
     errors = [p for p in problems if p.severity is Severity.ERROR]
     assert [(p.path, p.line) for p in errors] == [(path, line)]
     # The page is still there, shown as text, and the running kiosk logs why.
@@ -210,6 +211,6 @@ def test_only_the_beginning_of_a_refused_page_is_shown(name: str) -> None:
 )
 def test_any_text_under_the_size_limit_is_handled_in_bounded_time(body: str) -> None:
     assert len(body.encode("utf-8")) < 512_000
-    started = time.perf_counter()
+    started = time.process_time()
     render_markdown(_page(body), lambda _id: False)
-    assert time.perf_counter() - started < BOUND_SECONDS
+    assert time.process_time() - started < BOUND_SECONDS

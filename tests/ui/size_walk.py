@@ -91,7 +91,7 @@ def walk(window: QWidget, app: QApplication, size: tuple[int, int]) -> list[str]
     problems: list[str] = []
     library = window._library  # type: ignore[attr-defined]
     for step in TEXT_STEPS_CHECKED:
-        window.set_text_step(step)  # type: ignore[attr-defined]
+        window.reading_aids.set_text_step(step)  # type: ignore[attr-defined]
         for lang in library.site.language_codes:
             window.language.set_language(lang)  # type: ignore[attr-defined]
             for screen in (HOME, *library.page_ids):
@@ -103,7 +103,7 @@ def walk(window: QWidget, app: QApplication, size: tuple[int, int]) -> list[str]
                 dpr = window.devicePixelRatioF()
                 label = f"{size[0]}x{size[1]} dpr {dpr:g} {lang} step {step} {screen or 'home'}"
                 problems += check_screen(window, label)
-    window.set_text_step(0)  # type: ignore[attr-defined]
+    window.reading_aids.set_text_step(0)  # type: ignore[attr-defined]
     return problems
 
 

@@ -146,14 +146,12 @@ def test_run_watches_the_content_only_in_presentation_mode(
     for mode in ("presentation", "kiosk"):
         config = LoadedConfig(Config(mode=mode, content_dir=content_copy))
         kiosk_run = KioskRun(app, RunOptions(config, hot_reload=True))
-        assert kiosk_run.start()
-        window = kiosk_run.main_window
-        assert window is not None
-        qtbot.addWidget(window)
-        found.append(len(window.findChildren(ContentReloader)))
-        if kiosk_run.mode is not None:
-            kiosk_run.mode.stop()
-        window.close()
-        kiosk_run.deleteLater()
+        try:
+            assert kiosk_run.start()
+            window = kiosk_run.main_window
+            assert window is not None
+            found.append(len(window.findChildren(ContentReloader)))
+        finally:
+            kiosk_run.stop()
 
     assert found == [1, 0]

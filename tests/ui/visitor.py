@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QTextCursor
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.links import section_url
 from kiosk.ui.navigator import HOME
+from kiosk.ui.screens.text_fragments import scroll_to_link
 from kiosk.ui.screens.tile import Tile
 from kiosk.ui.window import MainWindow
 
@@ -106,22 +107,11 @@ def link_position(browser: QTextBrowser, page_id: str) -> QPoint:
 
 def anchor_position(browser: QTextBrowser, target: str) -> QPoint:
     """Viewport position of the first link to ``target`` (an href), scrolled into view."""
-    document = browser.document()
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.charFormat().anchorHref() == target:
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position() + max(0, fragment.length() // 2))
-                browser.setTextCursor(cursor)
-                browser.ensureCursorVisible()
-                QApplication.processEvents()
-                return browser.cursorRect(cursor).center()
-            iterator += 1
-        block = block.next()
-    raise AssertionError(f"no link to {target} in the page")
+    position = scroll_to_link(browser, target)
+    if position is None:
+        raise AssertionError(f"no link to {target} in the page")
+    QApplication.processEvents()
+    return position
 
 
 def shown_title(window: MainWindow) -> str:

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.documents import Document, FileProblem, FileProblemKind
 from kiosk.documents.store import DocumentStore, load_problem
-from kiosk.i18n import isolate
+from kiosk.i18n import fill, isolate
 from kiosk.ui.documents.qr_overlay import QrCodeWidget
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import enable_kinetic_scrolling
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.style import icons
@@ -43,7 +44,7 @@ DOUBLE_TAP_MS = 400
 TAP_SLOP = 12.0  # pixels a finger may wander and still tap
 
 
-class DocumentViewer(Overlay):
+class DocumentViewer(FollowsLanguage, Overlay):
     """Shows one document: continuous pages, flick, pinch and double-tap zoom.
 
     It has no way to save, print, copy or follow a link: a PDF cannot take a visitor
@@ -287,12 +288,8 @@ class DocumentViewer(Overlay):
             self._fill_message(self._problem)
         self._update_page()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.LayoutDirectionChange:
-            self._refresh_icons()
-        super().changeEvent(event)
+    def direction_changed(self) -> None:
+        self._refresh_icons()
 
     # touch ------------------------------------------------------------------------
     def _set_up_touch(self) -> None:
@@ -479,11 +476,9 @@ class DocumentViewer(Overlay):
         count = self.page_count()
         page = self.current_page() if count else 0
         if count:
-            text = self.tr("%1 / %2").replace("%1", str(page + 1)).replace("%2", str(count))
-            self.page_label.setText(isolate(text))
-            self.page_label.setAccessibleName(
-                self.tr("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(count))
-            )
+            # Isolated as a whole too: "1 / 6" must not read "6 / 1" in an Arabic line.
+            self.page_label.setText(isolate(fill(self.tr("%1 / %2"), page + 1, count)))
+            self.page_label.setAccessibleName(fill(self.tr("Page %1 of %2"), page + 1, count))
         else:
             self.page_label.clear()
         self.page_label.setVisible(bool(count))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.style import icons
 from kiosk.ui.style.document_style import documents_style
@@ -83,7 +84,7 @@ class QrCodeWidget(QWidget):
         painter.end()
 
 
-class QrOverlay(Overlay):
+class QrOverlay(FollowsLanguage, Overlay):
     """Shows a web address as a QR code for the visitor's phone; nothing is ever opened."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -161,12 +162,7 @@ class QrOverlay(Overlay):
             self.tr("Scan this code with your phone's camera to open the address on your phone."),
         )
         self.close_button.setText(self.tr("Close"))
-        self.code.setAccessibleName(self.tr("QR code of %1").replace("%1", isolate(self.address)))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        self.code.setAccessibleName(fill(self.tr("QR code of %1"), self.address))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # A tap beside the card closes too: the visitor cannot get stuck.

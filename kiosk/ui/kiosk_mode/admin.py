@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from kiosk import __version__
 from kiosk.admin_pin import MAX_DIGITS, MIN_DIGITS, PinGate
-from kiosk.i18n import isolate
+from kiosk.i18n import fill, isolate
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input import app_events
 from kiosk.ui.kiosk_mode.lockdown import KEYS_PROPERTY
 from kiosk.ui.overlay import Overlay
@@ -154,7 +155,7 @@ class PinDots(QWidget):
 
     def set_count(self, count: int) -> None:
         self.count = count
-        self.setAccessibleName(self.tr("Digits typed: %1").replace("%1", str(count)))
+        self.setAccessibleName(fill(self.tr("Digits typed: %1"), count))
         self.updateGeometry()
         self.update()
 
@@ -193,7 +194,7 @@ class PinDots(QWidget):
         painter.end()
 
 
-class PinPad(Overlay):
+class PinPad(FollowsLanguage, Overlay):
     """Digits, erase, OK and Cancel. Accepts the keyboard's digits too (technicians)."""
 
     accepted = Signal()
@@ -306,9 +307,7 @@ class PinPad(Overlay):
         if locked:
             minutes, seconds = divmod(locked, 60)
             self.message.setText(
-                self.tr("Too many wrong PINs. Try again in {time}.").format(
-                    time=isolate(f"{minutes}:{seconds:02d}")
-                )
+                fill(self.tr("Too many wrong PINs. Try again in %1."), f"{minutes}:{seconds:02d}")
             )
         elif self._error:
             self.message.setText(self.tr("Wrong PIN."))
@@ -340,13 +339,8 @@ class PinPad(Overlay):
             self.press("ok")
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class AdminPanel(Overlay):
+class AdminPanel(FollowsLanguage, Overlay):
     """Exit, reload, versions and uptime, recent problems. Only reachable with the PIN.
 
     In the visitor's language and direction, like every other screen: a technician at
@@ -433,16 +427,10 @@ class AdminPanel(Overlay):
             f"Python {platform.python_version()}"
         )
         lines = [
-            self.tr("Versions: %1").replace("%1", isolate(versions)),
-            self.tr("Uptime: {time}").format(
-                time=isolate(
-                    self.tr("%1 h %2 min")
-                    .replace("%1", str(hours))
-                    .replace("%2", f"{rest // 60:02d}")
-                )
-            ),
+            fill(self.tr("Versions: %1"), versions),
+            fill(self.tr("Uptime: %1"), fill(self.tr("%1 h %2 min"), hours, f"{rest // 60:02d}")),
             *(
-                self.tr("%1: %2").replace("%1", names.get(name, name)).replace("%2", isolate(value))
+                fill(self.tr("%1: %2"), names.get(name, name), value)
                 for name, value in self._details.items()
             ),
         ]
@@ -482,8 +470,3 @@ class AdminPanel(Overlay):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.apply_metrics(metrics_for(self.width(), self.height()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

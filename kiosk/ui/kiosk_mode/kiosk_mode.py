@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from kiosk.admin_pin import PinGate
 from kiosk.config import Config
+from kiosk.ui.access.keypad import Keypad, keypad_keys
 from kiosk.ui.kiosk_mode.admin import AdminPanel, CornerHold, PinPad
 from kiosk.ui.kiosk_mode.idle import IdleWatcher
 from kiosk.ui.kiosk_mode.lockdown import Keeper, LockDown
@@ -16,7 +18,14 @@ from kiosk.ui.kiosk_mode.visitor_prompts import AttractScreen, StillTherePrompt
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
 
+if TYPE_CHECKING:
+    from kiosk.ui.presenting.loop import LoopPlayer
+
 log = logging.getLogger("kiosk.mode")
+
+# In speech mode a visitor listens before touching: the idle timeout and the "Still
+# there?" countdown are this many times longer.
+SPEECH_TIME_FACTOR = 2
 
 
 class KioskMode(QObject):
@@ -37,11 +46,12 @@ class KioskMode(QObject):
         config: Config,
         details: dict[str, str],
         recent_problems: Iterable[str],
-        default_language: Callable[[], str],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._default_language = default_language
+        # Every visitor starts in the language the kiosk started in (the config's
+        # default_language, else the site's default).
+        self._start_language = window.language.current
         self.lockdown = LockDown(window, config.hide_cursor, self)
         self.idle = IdleWatcher(
             config.idle_timeout, config.idle_countdown, config.attract_delay, self
@@ -58,8 +68,24 @@ class KioskMode(QObject):
         self.corner = CornerHold(window, config.admin_corner_seconds)
         self.pin_pad = PinPad(window, self.gate)
         self.admin = AdminPanel(window, details, recent_problems)
+        # The optional accessible keypad; it stands aside while the admin's screens
+        # are open, and none of its actions leads to them.
+        self.keypad = Keypad(
+            window,
+            keypad_keys(config.keypad_keys),
+            window.speech,
+            lambda: self.pin_pad.is_open() or self.admin.is_open(),
+            self._wake_from_attract,
+        )
+        if self.keypad.enabled:
+            self.lockdown.keypad = self.keypad.handle
+        # Speech mode: more time before the prompt and to answer it, and it is spoken.
+        self._intervals = (config.idle_timeout, config.idle_countdown, config.attract_delay)
+        window.speech.mode_changed.connect(self._on_speech_mode)
+        window.speech.paragraph_started.connect(lambda *_: self.idle.poke())
 
         self.idle.prompt_requested.connect(self.prompt.show_countdown)
+        self.idle.prompt_requested.connect(self._speak_prompt)
         self.idle.countdown_tick.connect(self.prompt.show_countdown)
         self.idle.resumed.connect(self.prompt.close_overlay)
         self.idle.reset_requested.connect(self._reset)
@@ -100,6 +126,12 @@ class KioskMode(QObject):
         self.lockdown.deactivate()
         self.window.set_close_allowed(True)
 
+    def play_loop_instead_of_attract(self, loop: LoopPlayer) -> None:
+        """After the reset between visitors, ``loop`` plays where the attract screen would
+        open, until the next visitor's first touch."""
+        self.idle.attract_requested.disconnect(self.attract.open_overlay)
+        loop.follow(self.idle)
+
     def tour_screens(self) -> list[tuple[str, Callable[[], None]]]:
         """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
         return [
@@ -114,10 +146,27 @@ class KioskMode(QObject):
         self.window.navigator.go(self.window.library.page_ids[0])
         self.prompt.show_countdown(15)
 
+    def _wake_from_attract(self) -> bool:
+        if not self.attract.is_open():
+            return False
+        self.attract.woken.emit()
+        return True
+
+    @Slot(bool)
+    def _on_speech_mode(self, on: bool) -> None:
+        timeout, countdown, attract = self._intervals
+        factor = SPEECH_TIME_FACTOR if on else 1
+        self.idle.set_intervals(timeout * factor, countdown * factor, attract)
+
+    @Slot(int)
+    def _speak_prompt(self, seconds: int) -> None:
+        if self.window.speech.is_on():
+            self.window.speech.say(self.prompt.spoken_text(seconds))
+
     @Slot()
     def _reset(self) -> None:
         log.info("idle: resetting for the next visitor")
-        self.window.reset_for_next_visitor(self._default_language())
+        self.window.reset_for_next_visitor(self._start_language)
         self.visit_ended.emit()
 
     @Slot()

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
 from kiosk.stats.report import DayFigure, duration_text
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.style.theme import active_palette
 
 
-class StatsChart(QWidget):
+class StatsChart(FollowsLanguage, QWidget):
     """Sessions per day for the last days (``set_days``), with today's and the week's totals."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,16 +40,13 @@ class StatsChart(QWidget):
         today = next((d for d in self._days if d.day == self._today), None)
         today_count = today.sessions if today is not None else 0
         week = sum(day.sessions for day in self._days)
-        text = self.tr("Today: %1 visits · This week: %2 visits").replace(
-            "%1", isolate(str(today_count))
-        )
-        text = text.replace("%2", isolate(str(week)))
+        parts = [
+            self.tr("Today: %n visits", "", today_count),
+            self.tr("This week: %n visits", "", week),
+        ]
         if today is not None and today.sessions:
-            median = self.tr("median visit %1").replace(
-                "%1", isolate(duration_text(today.median_seconds))
-            )
-            text = f"{text} · {median}"
-        return text
+            parts.append(fill(self.tr("median visit %1"), duration_text(today.median_seconds)))
+        return " · ".join(parts)
 
     def bar_rects(self) -> list[QRectF]:
         """Where each day's bar is drawn, in ``set_days`` order (mirrored right-to-left)."""
@@ -70,11 +68,6 @@ class StatsChart(QWidget):
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Visits this week"))
         self.setAccessibleDescription(self.headline())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import Language
 from kiosk.font_families import families_for
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.style import icons
 from kiosk.ui.style.fonts import set_label_text
@@ -69,7 +70,7 @@ class CountdownRing(QWidget):
         painter.end()
 
 
-class StillTherePrompt(Overlay):
+class StillTherePrompt(FollowsLanguage, Overlay):
     """A dimmed window with a card: "Still there?", a countdown ring and Continue.
 
     The card says what happens when the time runs out, where the visitor is: on a
@@ -152,9 +153,12 @@ class StillTherePrompt(Overlay):
         self.continue_button.setAccessibleName(self.tr("Continue"))
         self._fill_countdown()
 
-    def _fill_countdown(self) -> None:
-        self.ring.set_seconds(self._seconds, self._total)
-        seconds = isolate(str(self._seconds))
+    def spoken_text(self, seconds: int) -> list[str]:
+        """What speech mode says when the prompt appears."""
+        return [self.tr("Still there?"), self._sentence(seconds)]
+
+    def _sentence(self, seconds: int) -> str:
+        """What happens when the time runs out, where the visitor is."""
         if self._at_home():
             # Nothing to go back to: the screen is made ready for someone else.
             text = self.tr("Touch the screen to stay. In %1 s it gets ready for the next visitor.")
@@ -162,14 +166,13 @@ class StillTherePrompt(Overlay):
             text = self.tr(
                 "Touch the screen to keep reading. In %1 s it goes back to the home screen."
             )
-        self.countdown.setText(text.replace("%1", seconds))
-        self._fit_text()
-        self.ring.setAccessibleName(self.tr("%1 seconds left").replace("%1", str(self._seconds)))
+        return fill(text, seconds)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+    def _fill_countdown(self) -> None:
+        self.ring.set_seconds(self._seconds, self._total)
+        self.countdown.setText(self._sentence(self._seconds))
+        self._fit_text()
+        self.ring.setAccessibleName(fill(self.tr("%1 seconds left"), self._seconds))
 
 
 class AttractScreen(Overlay):

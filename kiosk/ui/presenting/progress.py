@@ -6,7 +6,8 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.style.theme import active_palette
 
 # Height of the strip on a 1080-pixel screen; it scales with the window.
@@ -14,7 +15,7 @@ STRIP_HEIGHT = 8
 SEGMENT_GAP = 3
 
 
-class ProgressStrip(QWidget):
+class ProgressStrip(FollowsLanguage, QWidget):
     """Section n of N as N segments, the first n filled, laid over the window's bottom edge.
 
     It floats over the page instead of taking a row of the window's layout, so showing
@@ -55,14 +56,7 @@ class ProgressStrip(QWidget):
         self.update()
 
     def retranslate_ui(self) -> None:
-        text = self.tr("Section %1 of %2")
-        text = text.replace("%1", isolate(str(self._position)))
-        self.setAccessibleName(text.replace("%2", isolate(str(self._count))))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        self.setAccessibleName(fill(self.tr("Section %1 of %2"), self._position, self._count))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -3,8 +3,8 @@ its own script, pages, size)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.documents.store import DocumentStore
-from kiosk.i18n import isolate
+from kiosk.i18n import fill, isolate
 from kiosk.ui.documents.thumbnails import ThumbnailCache
 from kiosk.ui.style import icons
 from kiosk.ui.style.document_style import documents_style
@@ -33,6 +33,53 @@ COLUMNS_FROM_WIDTH = 1000
 MAX_COLUMNS = 3
 
 
+class RowPicture(QWidget):
+    """A row's picture: the document's first page in a frame, or the site row's icon.
+
+    Painted, not a label: a picture arriving from the worker thread changes no size,
+    so the page never shifts under a finger when it comes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DocumentThumbnail")
+        self._pixmap = QPixmap()
+        self._framed = False
+        self._metrics = Metrics(1.0)
+
+    def set_pixmap(self, pixmap: QPixmap, framed: bool) -> None:
+        self._pixmap = pixmap
+        self._framed = framed
+        self.update()
+
+    def set_metrics(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def border(self) -> int:
+        return max(1, self._metrics.px(3)) if self._framed else 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = active_palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._framed:
+            border = self.border()
+            radius = self._metrics.px(6)
+            frame = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
+            painter.setPen(QPen(QColor(palette.line), border))
+            painter.setBrush(QColor(palette.ground))
+            painter.drawRoundedRect(frame, radius, radius)
+        if not self._pixmap.isNull():
+            size = self._pixmap.deviceIndependentSize()
+            left = (self.width() - size.width()) / 2
+            top = (self.height() - size.height()) / 2
+            painter.drawPixmap(QPointF(left, top), self._pixmap)
+        painter.end()
+
+
 class DocumentRow(QPushButton):
     """A tappable row: icon, title, and a line of details. Knows its document id."""
 
@@ -44,9 +91,7 @@ class DocumentRow(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         # A document's first page (drawn when ready), or the icon of the site row.
-        self.icon_label = QLabel(self)
-        self.icon_label.setObjectName("DocumentThumbnail")
-        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon_label = RowPicture(self)
         self.has_thumbnail = False
         self.title_label = QLabel(self)
         self.title_label.setObjectName("DocumentTitle")
@@ -72,18 +117,32 @@ class DocumentRow(QPushButton):
         height = metrics.px(THUMBNAIL_HEIGHT)
         return QSize(round(height * A4_RATIO), height)
 
+    def name_from_labels(self) -> str:
+        """Its accessible name: title, language and details as shown, without marks."""
+        marks = str.maketrans("", "", "\u200e\u200f\u2068\u2069")
+        labels = [self.title_label, self.details_label]
+        if self.language_label.isVisibleTo(self):
+            labels.insert(1, self.language_label)
+        name = ", ".join(label.accessibleName() for label in labels).translate(marks)
+        self.setAccessibleName(name)
+        return name
+
     def apply_metrics(self, metrics: Metrics) -> None:
+        self.icon_label.set_metrics(metrics)
         if self.doc_id == SITE_ROW:
             side = metrics.px(52)
-            self.icon_label.setPixmap(
+            self.icon_label.set_pixmap(
                 icons.icon(self.icon_name, active_palette().brand).pixmap(
                     QSize(side, side), self.devicePixelRatioF()
-                )
+                ),
+                framed=False,
             )
             self.icon_label.setFixedSize(side, side)
         else:
-            # The place of the page's picture is kept while it is being drawn.
+            # The place of the page's picture is kept (framed) while it is being drawn.
             self.icon_label.setFixedSize(self.thumbnail_size(metrics))
+            if not self.has_thumbnail:
+                self.icon_label.set_pixmap(QPixmap(), framed=True)
         pad = metrics.px(18)
         self._layout.setContentsMargins(pad, metrics.px(12), pad, metrics.px(12))
         self._layout.setSpacing(metrics.px(18))
@@ -91,7 +150,7 @@ class DocumentRow(QPushButton):
     def set_thumbnail(self, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self.icon_label.setPixmap(pixmap)
+        self.icon_label.set_pixmap(pixmap, framed=True)
         self.has_thumbnail = True
 
     def sizeHint(self) -> QSize:
@@ -126,6 +185,7 @@ class DownloadsList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self._layout = layout
         self._columns = 0
+        self._width = 0
         for document in store.documents:
             self._add_row(DocumentRow(document.id, "mdi6.file-document-outline", self))
         if site_url:
@@ -137,9 +197,14 @@ class DownloadsList(QWidget):
         self.rows.append(row)
         self._layout.addWidget(row, len(self.rows) - 1, 0)
 
+    def arrange(self, width: int) -> None:
+        """The rows side by side when ``width`` (the list's, known by the page before it
+        is laid out) is wide, else one under the other."""
+        self._width = width
+        self._arrange()
+
     def _arrange(self) -> None:
-        """The rows side by side on a wide page, else one under the other."""
-        wide = self.width() >= self._metrics.px(COLUMNS_FROM_WIDTH)
+        wide = self._width >= self._metrics.px(COLUMNS_FROM_WIDTH)
         columns = min(MAX_COLUMNS, len(self.rows)) if wide else 1
         if columns == self._columns or not self.rows:
             return
@@ -148,10 +213,6 @@ class DownloadsList(QWidget):
             self._layout.removeWidget(row)
         for index, row in enumerate(self.rows):
             self._layout.addWidget(row, index // columns, index % columns)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange()
 
     def row(self, doc_id: str) -> DocumentRow:
         return next(row for row in self.rows if row.doc_id == doc_id)
@@ -180,9 +241,10 @@ class DownloadsList(QWidget):
             if row.doc_id != SITE_ROW:
                 self._fill_details(row)
                 self._ask_thumbnail(row)
+            row.name_from_labels()
 
     def _ask_thumbnail(self, row: DocumentRow) -> None:
-        """The first page's picture, from the cache or drawn on a later turn."""
+        """The first page's picture, from the cache or drawn on the worker thread."""
         info = self._store.info(row.doc_id)
         if info.problem is not None or info.path is None:
             return
@@ -199,7 +261,7 @@ class DownloadsList(QWidget):
         if info.problem is not None:
             parts.append(self.tr("cannot be shown at the moment"))
         else:
-            parts.append(self.tr("%1 pages").replace("%1", str(info.pages)))
+            parts.append(self.tr("%n pages", "", info.pages))
             parts.append(self._size_text(info.size))
         text = " · ".join(isolate(part) for part in parts)
         set_label_text(row.details_label, self._direction_mark() + text)
@@ -227,5 +289,5 @@ class DownloadsList(QWidget):
     def _size_text(self, size: int) -> str:
         """A file size in kB below a megabyte, else in whole MB, with Western digits."""
         if size < 1_000_000:
-            return self.tr("%1 kB").replace("%1", str(max(1, round(size / 1000))))
-        return self.tr("%1 MB").replace("%1", str(round(size / 1_000_000)))
+            return fill(self.tr("%1 kB"), max(1, round(size / 1000)))
+        return fill(self.tr("%1 MB"), round(size / 1_000_000))

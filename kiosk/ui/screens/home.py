@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.library import ContentLibrary
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import enable_kinetic_scrolling
 from kiosk.ui.screens.tile import Tile
 from kiosk.ui.style.fonts import set_label_text
@@ -44,7 +45,7 @@ def pack_groups(groups: list[list[str]], columns: int) -> list[list[str]]:
     return rows
 
 
-class HomeScreen(QWidget):
+class HomeScreen(FollowsLanguage, QWidget):
     """Tiles leading to every section. Tiles are built once and re-filled per language."""
 
     section_requested = Signal(str)
@@ -166,11 +167,6 @@ class HomeScreen(QWidget):
 
     def retranslate_ui(self) -> None:
         set_label_text(self.hint, self.tr("Touch a tile to explore a section."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

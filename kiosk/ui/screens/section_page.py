@@ -23,11 +23,13 @@ from kiosk.content.documents import document_id_from_url
 from kiosk.content.library import ContentLibrary, PageView
 from kiosk.content.links import section_id_from_url, web_address_from_url
 from kiosk.font_families import font_for
-from kiosk.i18n import isolate
+from kiosk.i18n import fill
 from kiosk.palette import Palette
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
 from kiosk.ui.screens.parent_link import ParentLink
 from kiosk.ui.screens.section_text import SectionText
+from kiosk.ui.screens.text_fragments import fragments
 from kiosk.ui.screens.text_images import ImageFitter
 from kiosk.ui.screens.tile import Tile
 from kiosk.ui.style import icons
@@ -59,7 +61,7 @@ DOCUMENTS_KEPT = 12
 GRAPHIC_MAX_SHARE = 0.5
 
 
-class SectionPage(QWidget):
+class SectionPage(FollowsLanguage, QWidget):
     """Shows one section in one language. Built once, re-filled for every visit."""
 
     section_requested = Signal(str)
@@ -218,15 +220,14 @@ class SectionPage(QWidget):
             view = self._library.view(parent, self._lang)
             title = view.page.title if view is not None else parent
             self.parent_button.set_title(title, self._is_rtl())
-            self.parent_button.setAccessibleName(self.tr("Part of: %1").replace("%1", title))
+            self.parent_button.setAccessibleName(fill(self.tr("Part of: %1"), title))
         self._fit_header()
 
+    def direction_changed(self) -> None:
+        self._refresh_icons()
+
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.LayoutDirectionChange:
-            self._refresh_icons()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             # Another script: its line spacing sets the header's height.
             self._title_size = 0
             self._fit_header()
@@ -256,13 +257,15 @@ class SectionPage(QWidget):
             return
         shown_in = self._library.language(view.page.lang).name
         note = self.tr("This page is not yet available in your language. Shown in: %1.")
-        set_label_text(self.fallback_note, note.replace("%1", isolate(shown_in)))
+        set_label_text(self.fallback_note, fill(note, shown_in))
         self.fallback_note.show()
 
     def _fill_downloads(self, view: PageView) -> None:
         if self.downloads is None:
             return
         if view.page.downloads:
+            # Columns chosen before the first layout: a late change would move the text.
+            self.downloads.arrange(self.width() - 2 * self._metrics.margin)
             self.downloads.fill(self._lang)
         self.downloads.setVisible(view.page.downloads)
 
@@ -432,6 +435,8 @@ class SectionPage(QWidget):
         self._fit_header()
         self._layout_related()
         self._place_graphic()
+        if self.downloads is not None:
+            self.downloads.arrange(self.width() - 2 * self._metrics.margin)
 
     # header -------------------------------------------------------------------------
     def header_height(self) -> int:
@@ -500,21 +505,18 @@ class SectionPage(QWidget):
         if address is not None:
             self.web_link_requested.emit(address, self._anchor_text(href) or address)
 
+    def link_text(self, href: str) -> str:
+        """The words of the link to ``href`` in the text shown (speech mode says them)."""
+        return self._anchor_text(href)
+
     def _anchor_text(self, href: str) -> str:
         """The words of the link to ``href`` as the visitor read them."""
-        document = self.text.document()
-        block = document.begin()
         words: list[str] = []
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().anchorHref() == href:
-                    words.append(fragment.text())
-                elif words:
-                    return "".join(words).strip()
-                iterator += 1
-            block = block.next()
+        for fragment in fragments(self.text.document()):
+            if fragment.charFormat().anchorHref() == href:
+                words.append(fragment.text())
+            elif words:
+                break
         return "".join(words).strip()
 
     def _open_related(self, tile: Tile) -> None:

@@ -97,6 +97,15 @@ class SectionText(QTextBrowser):
             QPointF(float(self.horizontalScrollBar().value()), float(target)), SCROLL_MS
         )
 
+    def ensureCursorVisible(self) -> None:
+        """As QTextEdit's, but above the band of buttons, not under it."""
+        super().ensureCursorVisible()
+        limit = self.viewport().height() - self.band_height()
+        below = self.cursorRect().bottom() - limit
+        if below > 0:
+            bar = self.verticalScrollBar()
+            bar.setValue(min(bar.maximum(), bar.value() + below + self._metrics.px(12)))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()

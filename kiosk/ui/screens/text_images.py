@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat, QTextImageFormat
 from PySide6.QtWidgets import QTextBrowser
 
+from kiosk.ui.screens.text_fragments import fragments
+
 # The size the page's HTML asked for, kept so a picture can grow back on a wider screen.
 _WANTED_WIDTH = QTextFormat.Property.UserProperty + 1
 _WANTED_HEIGHT = QTextFormat.Property.UserProperty + 2
@@ -14,17 +16,12 @@ _REFIT_EVENTS = (QEvent.Type.Resize, QEvent.Type.Show)
 
 def fit_images(document: QTextDocument, available: float) -> None:
     """Scale every picture of ``document`` wider than ``available`` pixels down to it."""
-    images: list[tuple[int, QTextImageFormat]] = []
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.isValid() and fragment.charFormat().isImageFormat():
-                images.append((fragment.position(), fragment.charFormat().toImageFormat()))
-            iterator += 1
-        block = block.next()
     # Changing formats splits fragments: collect first, then change.
+    images = [
+        (fragment.position(), fragment.charFormat().toImageFormat())
+        for fragment in fragments(document)
+        if fragment.charFormat().isImageFormat()
+    ]
     for position, image in images:
         _fit(document, position, image, max(1.0, available))
 

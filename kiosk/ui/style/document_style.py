@@ -32,7 +32,6 @@ def documents_style(metrics: Metrics) -> str:
         "border": max(1, metrics.px(3)),
         "pad_half": metrics.px(8),
         "zoom_width": metrics.px(110),
-        "thumb_radius": metrics.px(6),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     text = _template()

@@ -85,15 +85,7 @@ def start_kiosk(qtbot: QtBot) -> Iterator[object]:
 
     yield start
     for run in runs:
-        if run.mode is not None:
-            run.mode.stop()
-        if run.window is not None:
-            if isinstance(run.window, (MainWindow, ErrorScreen)):
-                run.window.set_close_allowed(True)
-            run.window.close()
-            run.window.deleteLater()
-        run.deleteLater()
-    kiosk.log.on_uncaught_exception(None)
+        run.stop()
 
 
 def visible_windows() -> list[QWidget]:
@@ -456,10 +448,7 @@ def test_presentation_mode_stays_closable(qtbot: QtBot) -> None:
         qtbot.keyClick(window, Qt.Key.Key_Escape)
         assert window.close() is True
     finally:
-        if run.window is not None:
-            run.window.deleteLater()
-        run.deleteLater()
-        kiosk.log.on_uncaught_exception(None)
+        run.stop()
 
 
 def test_lockdown_swallows_events_sent_straight_to_widgets(start_kiosk) -> None:  # type: ignore[no-untyped-def]
@@ -567,7 +556,5 @@ def test_hide_cursor_also_works_in_presentation_mode(qtbot: QtBot) -> None:
         cursor = QApplication.overrideCursor()
         assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
     finally:
-        QApplication.restoreOverrideCursor()
-        run.deleteLater()
-        kiosk.log.on_uncaught_exception(None)
+        run.stop()
     assert QApplication.overrideCursor() is None

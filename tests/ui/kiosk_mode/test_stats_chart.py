@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.palette import PALETTE
 from kiosk.stats.report import DayFigure
 from kiosk.ui.kiosk_mode.stats_chart import StatsChart
+from tests.conftest import REPO
 
 TODAY = date(2026, 11, 20)
 WEEK = [
@@ -77,3 +79,47 @@ def test_empty_week(qapp: QApplication, qtbot: QtBot) -> None:
     assert chart.headline() == "No visits recorded yet."
     chart.resize(300, 200)
     chart.grab()
+
+
+def headline_in(code: str, qapp: QApplication, chart: StatsChart, days: list[DayFigure]) -> str:
+    translator = QTranslator()
+    assert translator.load(f"kiosk_{code}", str(REPO / "translations"))
+    qapp.installTranslator(translator)
+    try:
+        chart.set_days(days, TODAY)
+        return plain(chart.headline())
+    finally:
+        qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("today", "week", "expected"),
+    [
+        (1, 1, "اليوم: زيارة واحدة · هذا الأسبوع: زيارة واحدة"),
+        (2, 3, "اليوم: زيارتان · هذا الأسبوع: 3 زيارات"),
+        (11, 105, "اليوم: 11 زيارة · هذا الأسبوع: 105 زيارات"),
+    ],
+)
+def test_arabic_counts_take_the_plural_form_of_their_number(
+    qapp: QApplication, qtbot: QtBot, today: int, week: int, expected: str
+) -> None:
+    chart = StatsChart()
+    qtbot.addWidget(chart)
+    days = [DayFigure(TODAY - timedelta(days=1), week - today, 0.0), DayFigure(TODAY, today, 0.0)]
+
+    headline = headline_in("ar", qapp, chart, days)
+
+    assert headline.split(" · ")[:2] == expected.split(" · ")
+
+
+def test_english_and_french_counts_say_one_visit(qapp: QApplication, qtbot: QtBot) -> None:
+    chart = StatsChart()
+    qtbot.addWidget(chart)
+    days = [DayFigure(TODAY, 1, 40.0)]
+
+    assert headline_in("en", qapp, chart, days) == (
+        "Today: 1 visit · This week: 1 visit · median visit 40 s"
+    )
+    assert headline_in("fr", qapp, chart, days).startswith(
+        "Aujourd\u2019hui : 1 visite · Cette semaine : 1 visite · "
+    )

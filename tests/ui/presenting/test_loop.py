@@ -19,7 +19,7 @@ from kiosk.ui.presenting.loop import LoopPlayer
 from kiosk.ui.window import MainWindow
 from tests.conftest import REPO
 from tests.ui.conftest import WindowFactory
-from tests.ui.kiosk_run import end_run, start_run
+from tests.ui.kiosk_run import start_run
 from tests.ui.visitor import shown_title, tap
 
 
@@ -130,7 +130,7 @@ def looping(app: QApplication, qtbot: QtBot) -> Iterator[KioskRun]:
         app, qtbot, loop_enabled=True, loop_seconds=1, loop_languages=("ar", "en"), idle_timeout=1
     )
     yield run
-    end_run(run)
+    run.stop()
 
 
 def loop_of(run: KioskRun) -> LoopPlayer:
@@ -203,7 +203,7 @@ def test_kiosk_loop_replaces_the_attract_screen(app: QApplication, qtbot: QtBot)
         tap(qtbot, window.section.title_label)
         assert not loop.playing
     finally:
-        end_run(run)
+        run.stop()
 
 
 @pytest.mark.slow

@@ -21,7 +21,7 @@ from kiosk.ui.overlay import Overlay
 from kiosk.ui.presenting.presenter import WHEEL_SETTLE_MS, Presenter
 from kiosk.ui.window import MainWindow
 from tests.conftest import REPO
-from tests.ui.kiosk_run import end_run, start_run
+from tests.ui.kiosk_run import start_run
 from tests.ui.visitor import shown_title, tap
 
 Key = Qt.Key
@@ -31,7 +31,7 @@ Key = Qt.Key
 def presenting(app: QApplication, qtbot: QtBot) -> Iterator[KioskRun]:
     run = start_run(app, qtbot)
     yield run
-    end_run(run)
+    run.stop()
 
 
 def window_of(run: KioskRun) -> MainWindow:
@@ -330,7 +330,7 @@ def test_no_presentation_key_has_any_effect_in_kiosk_mode(app: QApplication, qtb
         assert run.mode is not None
         assert run.mode.lockdown.blocked >= len(keys)
     finally:
-        end_run(run)
+        run.stop()
 
 
 SECOND_SCREEN_SCRIPT = """

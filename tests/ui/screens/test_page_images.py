@@ -7,22 +7,17 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
+from kiosk.ui.screens.text_fragments import fragments
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import tap_home_tile
 
 
 def image_widths(document: QTextDocument) -> list[float]:
-    widths = []
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.charFormat().isImageFormat():
-                widths.append(fragment.charFormat().toImageFormat().width())
-            iterator += 1
-        block = block.next()
-    return widths
+    return [
+        fragment.charFormat().toImageFormat().width()
+        for fragment in fragments(document)
+        if fragment.charFormat().isImageFormat()
+    ]
 
 
 def test_wide_picture_fits_the_column_and_follows_resizes(

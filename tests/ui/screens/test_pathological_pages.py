@@ -12,7 +12,8 @@ from kiosk.ui.navigator import HOME
 from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import shown_title, tap, tap_home_tile, tap_language
 
-# A guard against freezes of minutes, not a speed target.
+# A guard against freezes of minutes, not a speed target: CPU seconds of this process,
+# so that other work on a busy machine does not count.
 BOUND_SECONDS = 2.0
 PAGE = "telechargements"
 
@@ -44,16 +45,16 @@ def test_a_page_that_would_freeze_markdown_opens_at_once(
     title = window.library.view(PAGE, "fr")
     assert title is not None
 
-    started = time.perf_counter()
+    started = time.process_time()
     tap_home_tile(qtbot, window, PAGE)
-    assert time.perf_counter() - started < BOUND_SECONDS, name
+    assert time.process_time() - started < BOUND_SECONDS, name
     assert window.current_screen() == PAGE
     assert shown_title(window) == title.page.title
     shown = window.section.text.document().toPlainText()
     assert "".join(shown.split())[:5] == "".join(BODIES[name].split())[:5]
 
     # Still answering: another language, another page, home.
-    started = time.perf_counter()
+    started = time.process_time()
     tap_language(qtbot, window, "en")
     tap_home_tile(qtbot, window, "pole-medest")
     assert window.current_screen() == "pole-medest"
@@ -62,4 +63,4 @@ def test_a_page_that_would_freeze_markdown_opens_at_once(
     tap_language(qtbot, window, "fr")
     tap_home_tile(qtbot, window, PAGE)
     assert window.current_screen() == PAGE
-    assert time.perf_counter() - started < BOUND_SECONDS, name
+    assert time.process_time() - started < BOUND_SECONDS, name

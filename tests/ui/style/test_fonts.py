@@ -39,7 +39,7 @@ def test_arabic_section_titles_keep_room_for_their_descenders(
 ) -> None:
     """Tightened Arabic lines clip the last line's descenders: titles use the full line."""
     window = make_window(lang="ar")
-    window.set_text_step(2)
+    window.reading_aids.set_text_step(2)
     tap_home_tile(qtbot, window, "plan-acceleration-industrielle")
     title = window.section.title_label
     assert title.height() >= title.fontMetrics().lineSpacing()

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import DEFAULT_ICON
-from kiosk.icon_names import charmap, icon_exists
+from kiosk.icon_names import FAMILIES, charmap, icon_exists, icon_fonts
 from kiosk.ui.style import icons
 
 NAMES = ["mdi6.home", "mdi6.factory", "mdi6.chevron-left", "fa5s.hand-pointer", "fa6s.industry"]
@@ -51,27 +51,12 @@ def test_unknown_names_fall_back_to_the_document_icon(qtbot: QtBot) -> None:
         assert image(icons.icon(name, "#000000"), 32) == fallback
 
 
-def test_every_qtawesome_family_is_offered() -> None:
+def test_the_families_are_the_fonts_qtawesome_loads(qtbot: QtBot) -> None:
     import qtawesome
 
-    for prefix, _font, _charmap in qtawesome._BUNDLED_FONTS:
-        assert icon_exists(f"{prefix}.{next(iter(charmap(prefix)))}"), prefix
-
-
-def test_each_size_is_drawn_once(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[int] = []
-    paint = icons.GlyphIconEngine.paint
-
-    def counting(self: icons.GlyphIconEngine, painter: object, rect: object, *args: object) -> None:
-        drawn.append(1)
-        paint(self, painter, rect, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(icons.GlyphIconEngine, "paint", counting)
-    icon = icons.icon("mdi6.sprout", "#123456")
-    first = image(icon, 40)
-    for _ in range(5):
-        assert image(icon, 40) == first
-    assert len(drawn) == 1
-    image(icon, 40, QIcon.Mode.Disabled)
-    image(icon, 56)
-    assert len(drawn) == 3
+    _folder, bundled = qtawesome.get_fonts_info()
+    assert {font.name for font, _codes in icon_fonts().values()} == set(bundled)
+    assert set(icon_fonts()) == set(FAMILIES)
+    for prefix in FAMILIES:
+        name, code = next(iter(charmap(prefix).items()))
+        assert qtawesome.charmap(f"{prefix}.{name}") == chr(int(code, 16)), prefix

@@ -74,11 +74,11 @@ def test_high_contrast_switch_restyles_and_survives_navigation(
     window = make_window()
     assert bar_colour(window).name() == SITE_PALETTE.brand
     tap(qtbot, window.top_bar.contrast_button)
-    assert window.is_high_contrast()
+    assert window.reading_aids.is_high_contrast()
     assert bar_colour(window).name() == HIGH_CONTRAST.brand
     assert window.top_bar.contrast_button.accessibleName() == "Contraste élevé : activé"
     tap_home_tile(qtbot, window, "pole-medest")
-    assert window.is_high_contrast()
+    assert window.reading_aids.is_high_contrast()
     tap(qtbot, window.top_bar.contrast_button)
     assert bar_colour(window).name() == SITE_PALETTE.brand
 
@@ -93,16 +93,16 @@ def test_text_size_steps_grow_the_text_and_survive_navigation(
     sizes = [body]
     for step in range(1, len(TEXT_STEPS)):
         tap(qtbot, window.top_bar.text_size_button)
-        assert window.text_step() == step
+        assert window.reading_aids.text_step() == step
         sizes.append(window.section.text.document().defaultFont().pixelSize())
     assert sizes == sorted(sizes) and sizes[-1] >= round(body * 1.35)
     assert window.section.title_label.font().pixelSize() > title
     tap(qtbot, window.section.next_button)
-    assert window.text_step() == len(TEXT_STEPS) - 1
+    assert window.reading_aids.text_step() == len(TEXT_STEPS) - 1
     assert window.section.text.document().defaultFont().pixelSize() == sizes[-1]
     # A further tap comes back to normal.
     tap(qtbot, window.top_bar.text_size_button)
-    assert window.text_step() == 0
+    assert window.reading_aids.text_step() == 0
 
 
 def test_visitor_reset_restores_normal_text_and_theme(
@@ -111,9 +111,9 @@ def test_visitor_reset_restores_normal_text_and_theme(
     window = make_window()
     tap(qtbot, window.top_bar.text_size_button)
     tap(qtbot, window.top_bar.contrast_button)
-    window.reset_presentation()
-    assert window.text_step() == 0
-    assert not window.is_high_contrast()
+    window.reading_aids.reset()
+    assert window.reading_aids.text_step() == 0
+    assert not window.reading_aids.is_high_contrast()
     assert not window.top_bar.contrast_button.isChecked()
     assert bar_colour(window).name() == SITE_PALETTE.brand
 
@@ -167,8 +167,8 @@ def test_the_next_visitor_gets_normal_text_and_colours(
     tap(qtbot, window.top_bar.text_size_button)
     tap(qtbot, window.top_bar.contrast_button)
     window.reset_for_next_visitor("fr")
-    assert window.text_step() == 0
-    assert not window.is_high_contrast()
+    assert window.reading_aids.text_step() == 0
+    assert not window.reading_aids.is_high_contrast()
 
 
 def test_an_unknown_theme_font_falls_back_to_the_bundled_one(

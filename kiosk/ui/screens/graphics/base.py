@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.library import ContentLibrary
 from kiosk.palette import Palette
+from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.style.theme import Metrics, active_palette
 
 WRAP = Qt.TextFlag.TextWordWrap
 
 
-class Graphic(QWidget):
+class Graphic(FollowsLanguage, QWidget):
     """A picture shown with a page's text. Taps on its parts ask for a section."""
 
     section_requested = Signal(str)
@@ -102,9 +103,10 @@ class Graphic(QWidget):
         super().resizeEvent(event)
         self.relayout()
 
+    def direction_changed(self) -> None:
+        self.relayout()
+
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() in (QEvent.Type.LayoutDirectionChange, QEvent.Type.FontChange):
+        if event.type() == QEvent.Type.FontChange:
             self.relayout()
         super().changeEvent(event)

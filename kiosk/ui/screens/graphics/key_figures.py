@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.library import ContentLibrary
+from kiosk.i18n import fill
 from kiosk.ui.screens.graphics.base import Graphic
 from kiosk.ui.screens.graphics.numbers import format_integer, format_percent
 from kiosk.ui.transitions import Progress
@@ -54,36 +55,42 @@ class KeyFigures(Graphic):
     def retranslate_ui(self) -> None:
         self.figures = (
             Figure(
-                "jobs", JOBS, "", self.tr("jobs"), self.tr("the aim of all the plan's measures")
+                "jobs",
+                JOBS,
+                "",
+                self.tr("jobs", "", JOBS),
+                self.tr("the aim of all the plan's measures"),
             ),
             Figure(
                 "gdp",
                 GDP_TO - GDP_FROM,
                 "+",
-                self.tr("points"),
-                self.tr("industrial share of GDP, from %1 to %2 in 2020")
-                .replace("%1", format_percent(GDP_FROM))
-                .replace("%2", format_percent(GDP_TO)),
+                self.tr("points", "", GDP_TO - GDP_FROM),
+                fill(
+                    self.tr("industrial share of GDP, from %1 to %2 in 2020"),
+                    format_percent(GDP_FROM),
+                    format_percent(GDP_TO),
+                ),
             ),
             Figure(
                 "fund",
                 FUND_BILLIONS,
                 "",
-                self.tr("billion dirhams"),
+                self.tr("billion dirhams", "", FUND_BILLIONS),
                 self.tr("Industrial Development Fund"),
             ),
             Figure(
                 "measures",
                 MEASURES,
                 "",
-                self.tr("key measures"),
-                self.tr("grouped in %1 blocks").replace("%1", format_integer(BLOCKS)),
+                self.tr("key measures", "", MEASURES),
+                fill(self.tr("grouped in %1 blocks", "", BLOCKS), format_integer(BLOCKS)),
             ),
             Figure(
                 "prospects",
                 PROSPECTS,
                 "",
-                self.tr("strategic prospects"),
+                self.tr("strategic prospects", "", PROSPECTS),
                 self.tr("for foreign direct investment"),
             ),
         )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.content.library import ContentLibrary
+from kiosk.i18n import fill
 from kiosk.ui.screens.graphics.base import Graphic
 from kiosk.ui.screens.graphics.key_figures import GDP_FROM, GDP_TO, JOBS
 from kiosk.ui.screens.graphics.numbers import format_integer, format_percent
@@ -107,12 +108,15 @@ class PlanDiagram(Graphic):
                 block.setAccessibleName(view.page.title)
                 block.setAccessibleDescription(view.page.summary)
         self.goals_title = self.tr("Goals for 2020")
+        points = GDP_TO - GDP_FROM
         self.goals = (
-            self.tr("%1 jobs").replace("%1", format_integer(JOBS)),
-            self.tr("industrial share of GDP: from %1 to %2 (+%3 points)")
-            .replace("%1", format_percent(GDP_FROM))
-            .replace("%2", format_percent(GDP_TO))
-            .replace("%3", format_integer(GDP_TO - GDP_FROM)),
+            fill(self.tr("%1 jobs", "", JOBS), format_integer(JOBS)),
+            fill(
+                self.tr("industrial share of GDP: from %1 to %2 (+%3 points)", "", points),
+                format_percent(GDP_FROM),
+                format_percent(GDP_TO),
+                format_integer(points),
+            ),
         )
         self.setAccessibleName(self.tr("Diagram of the plan"))
         self.setAccessibleDescription(f"{self.goals_title}: {'; '.join(self.goals)}")
