@@ -66,6 +66,7 @@ TEXT_PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("brand_dark", "surface", False),
     ("brand_ink", "brand", False),
     ("brand_ink", "brand_dark", False),
+    ("brand_ink", "accent", False),  # the admin panel's Exit (danger) button
 )
 
 

@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>Content folder</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Configuration file</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versions: %1</translation>
+    </message>
+    <message>
         <source>Uptime: %1</source>
         <translation>Uptime: %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -67,6 +91,14 @@
     <message>
         <source>Close the document</source>
         <translation>Close the document</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -165,7 +197,7 @@
     </message>
     <message>
         <source>the aim of all the plan&apos;s measures</source>
-        <translation>the aim of all the plan&apos;s measures</translation>
+        <translation>the aim of all the plan’s measures</translation>
     </message>
     <message numerus="yes">
         <source>points</source>
@@ -176,7 +208,7 @@
     </message>
     <message>
         <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>industrial share of GDP, from %1 to %2 in 2020</translation>
+        <translation>industry’s share of GDP, from %1 to %2 in 2020</translation>
     </message>
     <message numerus="yes">
         <source>billion dirhams</source>
@@ -199,8 +231,8 @@
     <message numerus="yes">
         <source>grouped in %1 blocks</source>
         <translation>
-            <numerusform>grouped in %1 block</numerusform>
-            <numerusform>grouped in %1 blocks</numerusform>
+            <numerusform>grouped into %1 block</numerusform>
+            <numerusform>grouped into %1 blocks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -248,6 +280,13 @@
     <message>
         <source>Keypad.</source>
         <translation>Keypad.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>Digits typed: %1</translation>
     </message>
 </context>
 <context>
@@ -301,8 +340,8 @@
     <message numerus="yes">
         <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
         <translation>
-            <numerusform>industrial share of GDP: from %1 to %2 (+%3 point)</numerusform>
-            <numerusform>industrial share of GDP: from %1 to %2 (+%3 points)</numerusform>
+            <numerusform>industry’s share of GDP: from %1 to %2 (+%3 point)</numerusform>
+            <numerusform>industry’s share of GDP: from %1 to %2 (+%3 points)</numerusform>
         </translation>
     </message>
     <message>
@@ -325,7 +364,7 @@
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
-        <translation>Scan this code with your phone&apos;s camera to open the address on your phone.</translation>
+        <translation>Scan this code with your phone’s camera to open the address on your phone.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -371,6 +410,10 @@
     <message>
         <source>Section text</source>
         <translation>Section text</translation>
+    </message>
+    <message>
+        <source>More below</source>
+        <translation>More below</translation>
     </message>
     <message>
         <source>Part of: %1</source>
@@ -463,12 +506,16 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Back to the start in %1 s</source>
-        <translation>Back to the start in %1 s</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>Touch the screen to stay. In %1 s it gets ready for the next visitor.</translation>
     </message>
     <message>
-        <source>Touch the screen to continue.</source>
-        <translation>Touch the screen to continue.</translation>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>Touch the screen to keep reading. In %1 s it goes back to the home screen.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>%1 seconds left</translation>
     </message>
 </context>
 <context>

@@ -268,7 +268,7 @@ def test_idle_prompt_then_reset_then_attract(start_kiosk, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: mode.attract.isVisible(), timeout=3000)
     assert mode.idle.state is IdleState.ATTRACT
     shown = {mode.attract.shown_language()}
-    assert mode.attract.invitation.accessibleName() == "Touchez l'écran pour commencer"
+    assert mode.attract.invitation.accessibleName() == "Touchez l\u2019écran pour commencer"
     qtbot.waitUntil(lambda: mode.attract.shown_language() == "ar", timeout=5000)
     assert mode.attract.invitation.accessibleName() == "المس الشاشة للبدء"
     shown.add(mode.attract.shown_language())
