@@ -68,6 +68,7 @@ TEXT_PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("brand_ink", "brand_dark", False),
     # the key figures' numbers
     ("accent", "surface", False),
+    ("brand_ink", "accent", False),  # the admin panel's Exit (danger) button
 )
 
 

@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>مجلد المحتوى</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>ملف الإعدادات</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>ملف السجل</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>الإصدارات: %1</translation>
+    </message>
+    <message>
         <source>Uptime: %1</source>
         <translation>مدة التشغيل: %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 س %2 د</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -21,7 +45,7 @@
     </message>
     <message>
         <source>Exit the kiosk</source>
-        <translation>الخروج من الكشك</translation>
+        <translation>الخروج من الشاشة التفاعلية</translation>
     </message>
     <message>
         <source>Reload content</source>
@@ -67,6 +91,14 @@
     <message>
         <source>Close the document</source>
         <translation>إغلاق الوثيقة</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>تصغير</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -197,6 +229,13 @@
     </message>
 </context>
 <context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>عدد الأرقام المُدخلة: %1</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -253,7 +292,7 @@
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
-        <translation>عنوان إلكتروني</translation>
+        <translation>عنوان الموقع الإلكتروني</translation>
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
@@ -307,6 +346,10 @@
     <message>
         <source>Section text</source>
         <translation>نص القسم</translation>
+    </message>
+    <message>
+        <source>More below</source>
+        <translation>المزيد في الأسفل</translation>
     </message>
     <message>
         <source>Part of: %1</source>
@@ -407,12 +450,16 @@
         <translation>متابعة</translation>
     </message>
     <message>
-        <source>Back to the start in %1 s</source>
-        <translation>العودة إلى البداية بعد %1 ث</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>المس الشاشة للبقاء. بعد %1 ث تُهيَّأ الشاشة للزائر التالي.</translation>
     </message>
     <message>
-        <source>Touch the screen to continue.</source>
-        <translation>اِلْمَسِ الشّاشَةَ لِلْمُتابَعَةِ.</translation>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>المس الشاشة لمواصلة القراءة. بعد %1 ث تعود الشاشة إلى الصفحة الرئيسية.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>الوقت المتبقي: %1 ث</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>Content folder</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Configuration file</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versions: %1</translation>
+    </message>
+    <message>
         <source>Uptime: %1</source>
         <translation>Uptime: %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -67,6 +91,14 @@
     <message>
         <source>Close the document</source>
         <translation>Close the document</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -193,6 +225,13 @@
     </message>
 </context>
 <context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>Digits typed: %1</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -253,7 +292,7 @@
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
-        <translation>Scan this code with your phone&apos;s camera to open the address on your phone.</translation>
+        <translation>Scan this code with your phone’s camera to open the address on your phone.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -299,6 +338,10 @@
     <message>
         <source>Section text</source>
         <translation>Section text</translation>
+    </message>
+    <message>
+        <source>More below</source>
+        <translation>More below</translation>
     </message>
     <message>
         <source>Part of: %1</source>
@@ -391,12 +434,16 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Back to the start in %1 s</source>
-        <translation>Back to the start in %1 s</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>Touch the screen to stay. In %1 s it gets ready for the next visitor.</translation>
     </message>
     <message>
-        <source>Touch the screen to continue.</source>
-        <translation>Touch the screen to continue.</translation>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>Touch the screen to keep reading. In %1 s it goes back to the home screen.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>%1 seconds left</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,9 @@ class ContentLibrary:
             # Python-Markdown is loaded with the first page shown, not at start-up.
             from kiosk.content.markdown_render import render_markdown
 
-            result = render_markdown(page, self.has_page, self.documents.has)
+            result = render_markdown(
+                page, self.has_page, self.documents.has, self.documents.is_awaited
+            )
             # The technician finds in the log why a page shows as plain text or without
             # a link (check says the same before publishing).
             for problem in result.problems:

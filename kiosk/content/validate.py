@@ -83,7 +83,9 @@ def validate_library(
                         "'mdi6.factory' (see the authoring guide)",
                     )
                 )
-            problems += render_markdown(page, library.has_page, library.documents.has).problems
+            problems += render_markdown(
+                page, library.has_page, library.documents.has, library.documents.is_awaited
+            ).problems
     reachable = set(library.page_ids)
     for page in library.pages_in(default).values():
         if page.id not in reachable:

@@ -16,6 +16,7 @@ from kiosk.ui.kiosk_mode.attract_screen import AttractScreen
 from kiosk.ui.kiosk_mode.idle import IdleState, IdleWatcher
 from kiosk.ui.kiosk_mode.lockdown import Keeper, LockDown
 from kiosk.ui.kiosk_mode.visitor_prompts import StillTherePrompt
+from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class KioskMode(QObject):
         self.idle = IdleWatcher(
             config.idle_timeout, config.idle_countdown, config.attract_delay, self
         )
-        self.prompt = StillTherePrompt(window)
+        self.prompt = StillTherePrompt(window, lambda: window.current_screen() == HOME)
         language = window.language
         self.attract = AttractScreen(
             window,
@@ -137,11 +138,16 @@ class KioskMode(QObject):
         """The kiosk-mode screens for ``cri-kiosk tour``, each opened as a visitor sees it."""
         return [
             ("kiosk-still-there", lambda: self.prompt.show_countdown(15)),
+            ("kiosk-still-there-on-a-page", self._prompt_on_a_page),
             ("kiosk-attract", lambda: self.attract.show_at(None)),
             ("kiosk-attract-map", lambda: self.attract.show_at(self.attract.map_rest_ms())),
             ("kiosk-pin-pad", self.pin_pad.open_overlay),
             ("kiosk-admin", self.admin.open_overlay),
         ]
+
+    def _prompt_on_a_page(self) -> None:
+        self.window.navigator.go(self.window.library.page_ids[0])
+        self.prompt.show_countdown(15)
 
     def _wake_from_attract(self) -> bool:
         if not self.attract.is_open():

@@ -110,6 +110,12 @@ def style_sheet(
         "touch": metrics.touch,
         "border": max(1, metrics.px(3)),
         "card_width": metrics.px(520),
+        "touch_half": metrics.touch // 2,
+        "pad_wide": metrics.px(28),
+        # Wide enough for a fingertip, narrow enough to leave the text its width.
+        "scroll_width": metrics.px(44),
+        "scroll_radius": metrics.px(22),
+        "scroll_inset": metrics.px(8),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     for key, value in values.items():

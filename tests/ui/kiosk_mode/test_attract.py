@@ -120,7 +120,7 @@ def test_every_language_is_invited_at_once(make_window: WindowFactory) -> None:
     window = make_window(lang="en")
     attract = open_attract(window)
     assert attract.invitations() == {
-        "fr": "Touchez l'écran pour commencer",
+        "fr": "Touchez l\u2019écran pour commencer",
         "ar": "المس الشاشة للبدء",
         "en": "Touch the screen to start",
     }

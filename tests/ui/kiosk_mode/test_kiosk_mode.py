@@ -269,7 +269,7 @@ def test_idle_prompt_then_reset_then_attract(start_kiosk, qtbot: QtBot) -> None:
     assert mode.idle.state is IdleState.ATTRACT
     # Every language invited at once, not one after the other.
     assert mode.attract.invitations() == {
-        "fr": "Touchez l'écran pour commencer",
+        "fr": "Touchez l\u2019écran pour commencer",
         "ar": "المس الشاشة للبدء",
         "en": "Touch the screen to start",
     }

@@ -124,6 +124,9 @@ class MapPin(QAbstractButton):
         self.setObjectName("MapPin")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Checked on its own area's page: "you are here" (a tap never unchecks it).
+        self.setCheckable(True)
+        self.clicked.connect(lambda: self.setChecked(self.page_id == owner.page_id))
         self.clicked.connect(lambda: owner.section_requested.emit(self.page_id))
 
     def marker_height(self) -> int:
@@ -156,7 +159,12 @@ class MapPin(QAbstractButton):
         painter.drawEllipse(centre, head * 0.4, head * 0.4)
         # The label.
         box = self.label_rect().adjusted(1, 1, -1, -1)
-        fill = palette.pressed if self.isDown() else palette.surface
+        # On an area's own page its pin is marked: "you are here".
+        fill = palette.surface
+        if self.isDown():
+            fill = palette.pressed
+        elif self.isChecked():
+            fill = palette.accent_soft
         painter.setPen(QPen(QColor(palette.brand), max(1, metrics.px(3))))
         painter.setBrush(QColor(fill))
         radius = metrics.px(12)
@@ -205,6 +213,7 @@ class ZonesMap(Graphic):
             pin.setAccessibleDescription(
                 fill(self.tr("In %1. Opens the page of this area"), pin.place.name)
             )
+            pin.setChecked(pin.page_id == self.page_id)
         self.setAccessibleName(self.caption)
         super().retranslate_ui()
 
