@@ -27,6 +27,7 @@ from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
     from kiosk.stats.recorder import StatsRecorder
+    from kiosk.ui.kiosk_mode.fleet_wiring import FleetLink
     from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
     from kiosk.ui.kiosk_mode.lockdown import LockDown
     from kiosk.ui.presenting.loop import LoopPlayer
@@ -150,11 +151,45 @@ class KioskRun(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_content)
+        self.fleet: FleetLink | None = None
+        if self._config.updates_enabled or self._config.health_enabled:
+            self._start_fleet()
         on_uncaught_exception(self._recover)
         if self._config.hide_cursor and not self._config.kiosk:
             # Kiosk mode's lock-down hides it itself; a looping front-desk screen may want
             # it hidden too.
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+    def _start_fleet(self) -> None:
+        """[updates] and [health]: show the current release; start the fleet threads."""
+        from kiosk.stats import default_database_path
+        from kiosk.ui.kiosk_mode.fleet_wiring import FleetLink
+
+        settings = self._config
+        self.fleet = FleetLink(settings, self._content_dir, self)
+        self._content_dir = self.fleet.content_dir()
+        self.fleet.content_switch.connect(self._switch_content)
+        stats = (settings.stats_path or default_database_path()) if settings.stats_enabled else None
+        self.fleet.start(stats)
+
+    @Slot(object)
+    def _switch_content(self, folder: Path) -> None:
+        """Show another release (between visitors); a folder that does not load goes back."""
+        library = load_library(folder)
+        if library is None:
+            log.error("release: the content in %s is unusable", folder)
+            if self.fleet is not None:
+                self.fleet.switch_failed(folder)
+            return
+        log.info("showing the content of %s", folder)
+        self._content_dir = folder
+        self._show_main(library)
+
+    def stop_fleet(self) -> None:
+        """Before the process leaves: the fleet threads stop, health says "offline"."""
+        if self.fleet is not None:
+            self.fleet.stop()
+            self.fleet = None
 
     @property
     def fullscreen(self) -> bool:
@@ -191,6 +226,7 @@ class KioskRun(QObject):
 
         For an in-process run (tests, benchmarks); ``run()`` ends with the event loop.
         """
+        self.stop_fleet()
         self._retry.stop()
         self._stop_modes()
         if self.window is not None:
@@ -255,6 +291,8 @@ class KioskRun(QObject):
             if settings.stats_enabled:
                 self._record_statistics(window, mode, settings)
             mode.exit_requested.connect(lambda: QApplication.exit(0))
+        if self.fleet is not None:
+            self.fleet.attach(window.first_painted, mode.visit_ended if mode else None)
         self._replace_window(window, mode)
         self._start_presenting(window, settings, mode)
 
@@ -374,6 +412,7 @@ def run(options: RunOptions) -> int:
             QTimer.singleShot(0, lambda: QApplication.exit(1))
         _start_watchdog(app)
     code = app.exec()
+    kiosk_run.stop_fleet()
     on_uncaught_exception(None)
     return code if loaded or not options.exit_after_startup else 1
 

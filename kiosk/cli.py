@@ -1,5 +1,5 @@
 """Command line: ``cri-kiosk [run] | check | tour | build-docs | stats | export-html | speak |
-admin``."""
+admin | fleet``."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.fleet.commands import add_fleet_parser, add_rollback_parser
 from kiosk.paths import default_content_dir
 
-COMMANDS = ("run", "check", "tour", "build-docs", "stats", "export-html", "speak", "admin")
+COMMANDS = ("run", "check", "tour", "build-docs", "stats", "export-html", "speak", "admin", "fleet")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(
-        dest="command", metavar="{run,check,tour,build-docs,stats,export-html,speak,admin}"
+        dest="command", metavar="{run,check,tour,build-docs,stats,export-html,speak,admin,fleet}"
     )
 
     run = commands.add_parser(
@@ -153,13 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("text", nargs="+", metavar="TEXT", help="what to say")
 
     admin = commands.add_parser("admin", help="technician tools")
-    admin_commands = admin.add_subparsers(dest="admin_command", metavar="{hash-pin}", required=True)
+    admin_commands = admin.add_subparsers(
+        dest="admin_command", metavar="{hash-pin,rollback}", required=True
+    )
     admin_commands.add_parser(
         "hash-pin",
         help="read a PIN and print its salted hash for the config's admin.pin_hash",
         description="Reads the PIN twice without echo (or once from a pipe) and prints "
         "the line to paste into the config file. The PIN itself is never stored.",
     )
+    add_rollback_parser(admin_commands)
+    add_fleet_parser(commands, _content_option)
     return parser
 
 
@@ -206,7 +211,15 @@ def main(argv: list[str] | None = None) -> int:
         args_list.insert(0, "run")
     args = build_parser().parse_args(args_list)
     if args.command == "admin":
+        if args.admin_command == "rollback":
+            from kiosk.fleet.commands import run_rollback
+
+            return run_rollback(args.config)
         return _hash_pin()
+    if args.command == "fleet":
+        from kiosk.fleet.commands import run_fleet
+
+        return run_fleet(args)
     if args.command == "run":
         return _run(args)
     if args.command == "stats":

@@ -67,6 +67,9 @@ TEXT_PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("accent", "surface", True),  # the home screen's headline figures
     ("brand_ink", "brand", False),
     ("brand_ink", "brand_dark", False),
+    # the key figures' numbers
+    ("accent", "surface", False),
+    ("brand_ink", "accent", False),  # the admin panel's Exit (danger) button
 )
 
 

@@ -1,4 +1,4 @@
-"""The always-visible top bar: Home, Back, where-am-I title and the language switcher."""
+"""The always-visible top bar: Home, Back, the reading aids and the language switcher."""
 
 from __future__ import annotations
 
@@ -21,9 +21,6 @@ from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.screens.graphics.numbers import western_digits
 from kiosk.ui.style import icons
 from kiosk.ui.style.theme import TEXT_STEPS, Metrics, active_palette
-
-# Share of the bar's width the title needs beside the controls.
-TITLE_MIN_SHARE = 0.35
 
 
 class TopBar(FollowsLanguage, QFrame):
@@ -69,6 +66,10 @@ class TopBar(FollowsLanguage, QFrame):
         # The title takes what the buttons leave (it elides itself); it must never
         # squeeze the buttons' own words.
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Never shown: every screen names itself once, in its own header (the home
+        # screen's hero, a page's header). The label keeps the name for the bar's
+        # accessible description and the window title.
+        self.title_label.hide()
         self._full_title = ""
 
         self._language_group = QButtonGroup(self)
@@ -234,9 +235,9 @@ class TopBar(FollowsLanguage, QFrame):
             + margins.right()
             + 3 * spacing
         )
-        # Decided by the bar's width, not by the title, so the bar keeps its height
-        # from one screen to the next.
-        own_row = self.width() - controls < TITLE_MIN_SHARE * self.width()
+        # Decided by the bar's width alone, so the bar keeps its height from one screen
+        # to the next. The bar shows no title: each screen names itself once, below it.
+        own_row = self.width() < controls
         if own_row == self._title_on_own_row:
             return
         self._title_on_own_row = own_row

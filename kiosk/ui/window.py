@@ -303,6 +303,7 @@ class MainWindow(QWidget):
             self.stack.setCurrentWidget(self.section)
             view = self._library.view(page_id, lang)
             title = view.page.title if view is not None else ""
+            # Shown once, in the page's header; the bar keeps it for speech mode.
             self.top_bar.set_title(title)
             # Where the presenter is, for a laptop's task bar (and for tests under X).
             self.setWindowTitle(f"{title} \u2013 {name}" if title else name)

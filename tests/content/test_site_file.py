@@ -69,7 +69,7 @@ def test_organisation_text_falls_back_to_the_default_language(
     site, problems = read_site(content_dir)
 
     assert problems == [], describe(problems)
-    assert site.organisation_text("short_name", "en") == "CRI de l'Oriental"
+    assert site.organisation_text("short_name", "en") == "CRI de l\u2019Oriental"
 
 
 def test_missing_site_file(content_dir: Path) -> None:

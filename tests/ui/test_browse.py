@@ -118,6 +118,8 @@ def test_language_switch_is_live_and_keeps_the_section(
         assert view is not None
         assert window.current_screen() == "bloc-competitivite-pme"
         assert shown_title(window) == view.page.title
+        # One title on the screen: the page's header, not the top bar as well.
+        assert not window.top_bar.title_label.isVisible()
         assert window.top_bar.title_label.accessibleName() == view.page.title
         assert window.top_bar.back_button.text() == back
         assert window.top_bar.language_buttons[lang].isChecked()

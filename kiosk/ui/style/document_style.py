@@ -26,6 +26,8 @@ def documents_style(metrics: Metrics) -> str:
         "pad": metrics.px(16),
         "touch": metrics.touch,
         "border": max(1, metrics.px(3)),
+        "pad_half": metrics.px(8),
+        "zoom_width": metrics.px(110),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     text = _template()

@@ -127,7 +127,7 @@ def set_script_families(root: QWidget, is_rtl: bool) -> None:
     widget on each switch between scripts. Setting the families on each widget keeps
     its sheet's size and weight (a later re-polish resolves the sheet over this font),
     and widgets created later take them from their parent. Widgets whose own sheet
-    names a family (the attract screen shows every script in turn) keep theirs.
+    names a family keep theirs (the attract screen paints each script in its own font).
     """
     families = families_for(is_rtl)
     for widget in (root, *root.findChildren(QWidget)):

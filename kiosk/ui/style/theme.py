@@ -29,7 +29,7 @@ class TypeScale:
     button: int = 28  # top bar, navigation and prompt buttons
     body: int = 30  # running text of a section page
     tile_title: int = 30
-    chip: int = 28  # titles of compact (related-section) tiles
+    chip: int = 24  # titles of compact (related-section and home) tiles
     bar_title: int = 34
     lead: int = 32  # the sentence under a screen's title (taglines, prompt text)
     card: int = 38  # titles of the home screen's pillar cards
@@ -156,6 +156,12 @@ def style_sheet(
         "border": max(1, metrics.px(3)),
         "figure_rule": max(2, metrics.px(8)),
         "card_width": metrics.px(520),
+        "touch_half": metrics.touch // 2,
+        "pad_wide": metrics.px(28),
+        # Wide enough for a fingertip, narrow enough to leave the text its width.
+        "scroll_width": metrics.px(44),
+        "scroll_radius": metrics.px(22),
+        "scroll_inset": metrics.px(8),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     for key, value in values.items():

@@ -17,6 +17,7 @@ from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
 from kiosk.ui.access import speech_service
 from kiosk.ui.access.controls import accessible_name, controls
+from kiosk.ui.kiosk_mode.idle import IdleState
 from kiosk.ui.kiosk_mode.kiosk_mode import SPEECH_TIME_FACTOR, KioskMode
 from kiosk.ui.navigator import HOME
 from kiosk.ui.window import MainWindow
@@ -424,6 +425,20 @@ def test_still_there_is_spoken_with_more_time_in_speech_mode(kiosk: KioskRun, qt
     assert accessible_name(shown[0])
     tap(qtbot, mode.prompt.continue_button)  # a touch extends the visit
     assert mode.idle.intervals()[0] == before[0] * SPEECH_TIME_FACTOR
+
+
+def test_the_spoken_prompt_does_not_answer_itself(kiosk: KioskRun, qtbot: QtBot) -> None:
+    """Hearing "Still there?" is not a visitor's answer: the countdown runs out."""
+    window = kiosk.window
+    mode = kiosk.mode
+    assert isinstance(window, MainWindow) and isinstance(mode, KioskMode)
+    speech_on(qtbot, window)
+    mode.idle.set_intervals(1, 1, 30)
+    qtbot.waitUntil(lambda: mode.prompt.is_open(), timeout=5000)
+    # The prompt is spoken (its paragraphs start) and the kiosk still resets.
+    with qtbot.waitSignal(mode.idle.reset_requested, timeout=6000):
+        pass
+    assert mode.idle.state is IdleState.RESET
 
 
 def test_the_speaker_button_can_be_left_out(app: QApplication, qtbot: QtBot) -> None:
