@@ -120,10 +120,19 @@ class StillTherePrompt(FollowsLanguage, Overlay):
 
     def _fit_text(self) -> None:
         margins = self._card_layout.contentsMargins()
-        width = self._card_width - margins.left() - margins.right()
+        self.card.ensurePolished()
+        # The card's own padding (style sheet) narrows the text as well as the layout's.
+        padding = self.card.contentsMargins()
+        width = (
+            self._card_width - margins.left() - margins.right() - padding.left() - padding.right()
+        )
         if width <= 0:
             return  # not laid out yet
         for label in (self.title, self.countdown):
+            # The style sheet's type scale sets the font when the label is polished; a
+            # label measured before that (the prompt is filled while hidden) would get
+            # the height of a smaller font, and its text would run over the ring.
+            label.ensurePolished()
             label.setMinimumHeight(max(0, label.heightForWidth(width)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -53,6 +53,30 @@ def test_still_there_says_what_happens_where_the_visitor_is(
     mode.prompt.close_overlay()
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_the_sentence_has_room_below_the_ring(
+    make_window: WindowFactory, qtbot: QtBot, lang: str, size: tuple[int, int]
+) -> None:
+    """The card's padding narrows the sentence: measured without it, its last line had
+    no room and the centred text ran up over the ring."""
+    window = make_window(size=size)
+    mode = KioskMode(window, Config(mode="kiosk"), {"content": "-", "config": "-", "log": "-"}, [])
+    window.set_close_allowed(True)
+    window.show()
+    qtbot.waitExposed(window)
+    tap_language(qtbot, window, lang)
+    prompt = mode.prompt
+    prompt.show_countdown(20)
+    qtbot.waitUntil(prompt.countdown.isVisible)
+    qtbot.wait(100)  # the card's layout settles on the next turns of the event loop
+    label = prompt.countdown
+    assert label.height() >= label.heightForWidth(label.width())
+    assert prompt.ring.geometry().bottom() < label.geometry().top()
+    assert label.geometry().bottom() < prompt.continue_button.geometry().top()
+    prompt.close_overlay()
+
+
 def test_the_ring_empties_with_the_seconds(kiosk: tuple[MainWindow, KioskMode]) -> None:
     _, mode = kiosk
     ring = mode.prompt.ring
