@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
+from kiosk.speech.output import SilentOutput
 from kiosk.ui.access import speech_service
 from kiosk.ui.access.controls import accessible_name, controls
 from kiosk.ui.kiosk_mode.idle import IdleState
@@ -27,28 +27,6 @@ from tests.ui.visitor import home_tile, tap
 
 ARABIC = re.compile("[\u0600-\u06ff]")
 LANGUAGES = ("fr", "ar", "en")
-
-
-class PacedOutput:
-    """A sound card stand-in that plays in real time and keeps nothing."""
-
-    latency = 0.0
-
-    def begin(self, sample_rate: int) -> bool:
-        self.rate = sample_rate
-        return True
-
-    def write(self, pcm: bytes) -> None:
-        time.sleep(len(pcm) / 2 / self.rate)
-
-    def finish(self) -> None:
-        pass
-
-    def abort(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 class Heard:
@@ -66,7 +44,8 @@ class Heard:
 
 @pytest.fixture(autouse=True)
 def paced_sound(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(speech_service, "PortAudioOutput", PacedOutput)
+    # A sound card stand-in that plays in real time and keeps nothing.
+    monkeypatch.setattr(speech_service, "PortAudioOutput", SilentOutput)
 
 
 def speech_on(qtbot: QtBot, window: MainWindow) -> Heard:
