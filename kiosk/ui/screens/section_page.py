@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
@@ -24,9 +23,9 @@ from kiosk.content.library import ContentLibrary, PageView
 from kiosk.content.links import section_id_from_url, web_address_from_url
 from kiosk.font_families import font_for
 from kiosk.i18n import fill
-from kiosk.palette import Palette
 from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
+from kiosk.ui.screens.kept_pages import KeptPages
 from kiosk.ui.screens.text_fragments import fragments
 from kiosk.ui.screens.text_images import ImageFitter
 from kiosk.ui.screens.tile import Tile
@@ -45,9 +44,6 @@ PARENT_LINK_MAX_SHARE = 0.4
 RELATED_COLUMNS = 3
 # Landscape pages show their picture beside the text when this much wider than tall.
 GRAPHIC_BESIDE_RATIO = 1.15
-# Rendered texts kept for return visits and switches back to a language: parsing and
-# aligning a page's HTML is most of the cost of opening it. Bounded for large sites.
-DOCUMENTS_KEPT = 12
 # Portrait pages give their picture at most this share of the page's height.
 GRAPHIC_MAX_SHARE = 0.5
 
@@ -107,10 +103,9 @@ class SectionPage(FollowsLanguage, QWidget):
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.anchorClicked.connect(self._open_link)
         self.text.document().setUndoRedoEnabled(False)
-        # Rendered pages by page, language, sizes and colours, oldest first.
-        self._documents: OrderedDict[tuple[str, str, Metrics, Palette], QTextDocument] = (
-            OrderedDict()
-        )
+        # Rendered texts kept for return visits and switches back to a language: parsing
+        # and aligning a page's HTML is most of the cost of opening it. Bounded in bytes.
+        self._documents = KeptPages()
         enable_kinetic_scrolling(self.text)
         self._images = ImageFitter(self.text)
 
@@ -338,7 +333,6 @@ class SectionPage(FollowsLanguage, QWidget):
         key = (page.id, page.lang, self._metrics, active_palette())
         document = self._documents.get(key)
         if document is not None:
-            self._documents.move_to_end(key)
             if self.text.document() is not document:
                 self.text.setDocument(document)
                 # The window may have been resized since (within the same type scale).
@@ -353,10 +347,7 @@ class SectionPage(FollowsLanguage, QWidget):
         document.setDocumentMargin(self._metrics.px(28))
         self.text.setDocument(document)
         self._render_text(page, document)
-        self._documents[key] = document
-        while len(self._documents) > DOCUMENTS_KEPT:
-            _, oldest = self._documents.popitem(last=False)
-            oldest.deleteLater()
+        self._documents.keep(key, document)
 
     def _render_text(self, page: Page, document: QTextDocument) -> None:
         html = self._library.html(page)
