@@ -322,8 +322,9 @@ class SectionPage(FollowsLanguage, QWidget):
         if columns == self._related_columns:
             return
         self._related_columns = columns
-        while self._related_layout.count():
-            self._related_layout.takeAt(0)
+        # removeWidget deletes the layout's item (takeAt leaves it, never freed).
+        for tile in self.related_tiles:
+            self._related_layout.removeWidget(tile)
         for index, tile in enumerate(self.related_tiles[: self._related_count]):
             self._related_layout.addWidget(tile, index // columns, index % columns)
 
