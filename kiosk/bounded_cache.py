@@ -84,6 +84,10 @@ class BytesBoundedCache(Generic[K, V]):
             self._total -= size
             self._drop(value)
 
+    def keys(self) -> list[K]:
+        """The keys kept, least recently used first."""
+        return list(self._entries)
+
     def values(self) -> list[V]:
         """The kept values, least recently used first."""
         return [value for value, _ in self._entries.values()]
