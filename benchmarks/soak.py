@@ -39,7 +39,7 @@ from benchmarks.random_visitor import READ_MS, RandomVisitor, wait
 from benchmarks.report import write
 from benchmarks.soak_report import (
     Checkpoint,
-    Sample,
+    RssTrace,
     SoakResult,
     changes,
     figures,
@@ -282,13 +282,14 @@ def run_soak(
         window, mode, random.Random(seed), idle_wait_s=sum(idle) + 10.0, corner_hold_s=1.0
     )
     checkpoints: list[Checkpoint] = []
-    samples: list[Sample] = []
+    samples = RssTrace()
     escapes = 0
     resident_bytes()  # imports psutil now, not between two checkpoints
     started = time.perf_counter()
     for number in range(1, interactions + 1):
         problems.interaction = number
         if number % every == 0 or number == interactions:
+            kind = "checkpoint"
             settle(visitor)
             checkpoints.append(checkpoint(number))
             if progress:
@@ -316,8 +317,8 @@ def run_soak(
                 checkpoints[-2].types.clear()
                 checkpoints[-2].qt_classes.clear()
         else:
-            visitor.step()
-        samples.append(Sample(number, resident_bytes(), document_open(window)))
+            kind = visitor.step()
+        samples.add(number, resident_bytes(), document_open(window), kind)
         visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         if visible != [window] or not window.isFullScreen():
             escapes += 1

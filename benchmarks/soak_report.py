@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import array
 import collections
 import statistics
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +69,36 @@ class Sample:
     document_open: bool
 
 
+class RssTrace:
+    """Resident memory after every interaction, in flat arrays: a list of 100 000
+    objects would itself be the Python object growth the soak looks for."""
+
+    def __init__(self) -> None:
+        self._interactions = array.array("q")
+        self._rss = array.array("q")
+        self._document_open = array.array("b")
+        # What the visitor had just done when RSS passed the ceiling with no document open.
+        self.over_ceiling: collections.Counter[str] = collections.Counter()
+        self.first_over: list[str] = []
+
+    def add(self, interaction: int, rss: int, document_open: bool, kind: str) -> None:
+        self._interactions.append(interaction)
+        self._rss.append(rss)
+        self._document_open.append(document_open)
+        if not document_open and rss >= RSS_CEILING_MB * 1e6:
+            self.over_ceiling[kind] += 1
+            if len(self.first_over) < 5:
+                self.first_over.append(
+                    f"[interaction {interaction}] {rss / 1e6:.1f} MB after {kind}"
+                )
+
+    def __iter__(self) -> Iterator[Sample]:
+        for interaction, rss, document_open in zip(
+            self._interactions, self._rss, self._document_open, strict=True
+        ):
+            yield Sample(interaction, rss, bool(document_open))
+
+
 @dataclass
 class SoakResult:
     interactions: int
@@ -81,7 +113,7 @@ class SoakResult:
     languages_switched: int
     escapes: int
     timeouts: int
-    samples: list[Sample] = field(default_factory=list)
+    samples: RssTrace = field(default_factory=RssTrace)
 
 
 def changes(
@@ -213,6 +245,12 @@ def report_details(result: SoakResult) -> None:
         print(f"soak: {kind}: {total}, the first {len(lines)}:", file=out)
         for line in lines:
             print("  " + line.replace("\n", "\n    "), file=out)
+    if result.samples.first_over:
+        kinds = ", ".join(f"{k} {n}" for k, n in result.samples.over_ceiling.most_common())
+        print(f"soak: RSS over {RSS_CEILING_MB:.0f} MB with no document open, after: {kinds}",
+              file=out)  # fmt: skip
+        for line in result.samples.first_over:
+            print("  " + line, file=out)
     first, last = result.checkpoints[0], result.checkpoints[-1]
     for what, before, after in (
         ("Python types", first.types, last.types),
