@@ -285,7 +285,8 @@ def plot(result: SoakResult, path: Path) -> bool:
     axes.plot(
         [s.interaction for s in closed],
         [s.rss / 1e6 for s in closed],
-        ",",
+        ".",
+        markersize=1.5,
         color="#1f5f8b",
         label="after an interaction, no document open",
     )
@@ -293,7 +294,8 @@ def plot(result: SoakResult, path: Path) -> bool:
         axes.plot(
             [s.interaction for s in opened],
             [s.rss / 1e6 for s in opened],
-            ",",
+            ".",
+            markersize=1.5,
             color="#d08c2b",
             label="a document open",
         )
@@ -306,7 +308,13 @@ def plot(result: SoakResult, path: Path) -> bool:
         linewidth=1,
         label="checkpoint (after an idle reset)",
     )
-    axes.axhline(RSS_CEILING_MB, color="#b22222", linestyle="--", linewidth=1)
+    axes.axhline(
+        RSS_CEILING_MB,
+        color="#b22222",
+        linestyle="--",
+        linewidth=1,
+        label=f"{RSS_CEILING_MB:.0f} MB: the most with no document open",
+    )
     axes.set_xlabel("interactions")
     axes.set_ylabel("resident memory (MB)")
     axes.set_title(
@@ -315,7 +323,7 @@ def plot(result: SoakResult, path: Path) -> bool:
     )
     axes.set_ylim(bottom=0)
     axes.grid(alpha=0.3)
-    axes.legend(loc="lower right", markerscale=12, fontsize="small")
+    axes.legend(loc="lower right", fontsize="small")
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path)
