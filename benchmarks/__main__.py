@@ -15,6 +15,7 @@ GROUPS = {
     "interaction": "benchmarks.interaction",
     "documents": "benchmarks.documents",
     "scale": "benchmarks.scale",
+    "restyle": "benchmarks.restyle",
 }
 
 
