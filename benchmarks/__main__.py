@@ -13,8 +13,11 @@ from benchmarks.report import write
 GROUPS = {
     "startup": "benchmarks.startup",
     "interaction": "benchmarks.interaction",
+    "attract": "benchmarks.attract",
     "documents": "benchmarks.documents",
     "scale": "benchmarks.scale",
+    "speech": "benchmarks.speech",
+    "fleet": "benchmarks.fleet",
     "restyle": "benchmarks.restyle",
 }
 

@@ -27,7 +27,7 @@ def machine() -> dict[str, object]:
 
 
 def _value(figure: Figure) -> str:
-    if figure.unit in ("ms", "MB", "s"):
+    if figure.unit in ("ms", "MB", "s", "MB/s"):
         return f"{figure.value:,.1f} {figure.unit}"
     if figure.unit == "x":
         return f"{figure.value:.2f}x"

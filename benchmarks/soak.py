@@ -205,6 +205,15 @@ def settle(visitor: RandomVisitor) -> None:
     same language.
     """
     window = visitor.window
+    if window.speech.is_on():
+        # Reading aloud keeps the kiosk awake (every paragraph counts as activity), for
+        # as long as the page lasts: the visitor switches it off before leaving, or the
+        # checkpoint's reset would wait on how far the random walk left the reading.
+        button = window.top_bar.speech_button
+        point = visitor.reachable(button, button.rect().center())
+        if point is not None:
+            visitor.tap_at(point)
+            QApplication.processEvents()
     visitor.do("leave")
     visitor.tap_at(window.rect().center())  # wakes the attract screen, nothing else
     QApplication.processEvents()

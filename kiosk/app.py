@@ -27,6 +27,7 @@ from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
     from kiosk.stats.recorder import StatsRecorder
+    from kiosk.ui.kiosk_mode.fleet_wiring import FleetLink
     from kiosk.ui.kiosk_mode.kiosk_mode import KioskMode
     from kiosk.ui.kiosk_mode.lockdown import LockDown
     from kiosk.ui.presenting.loop import LoopPlayer
@@ -88,6 +89,7 @@ def build_window(
     library: ContentLibrary,
     lang: str | None,
     offered: tuple[str, ...] = (),
+    settings: Config | None = None,
 ) -> MainWindow:
     """The main window showing ``library`` in ``lang`` (the default language if unknown).
 
@@ -106,7 +108,13 @@ def build_window(
             "unknown language %r: available are %s; starting in %s", lang, ", ".join(codes), start
         )
     language.set_language(start)
-    window = MainWindow(library, language)
+    settings = settings if settings is not None else Config()
+    window = MainWindow(
+        library,
+        language,
+        speech_enabled=settings.speech_enabled,
+        speech_volume_step=settings.speech_volume - 1,
+    )
     # The window owns the service: closing it removes its translators too.
     language.setParent(window)
     return window
@@ -143,11 +151,45 @@ class KioskRun(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_content)
+        self.fleet: FleetLink | None = None
+        if self._config.updates_enabled or self._config.health_enabled:
+            self._start_fleet()
         on_uncaught_exception(self._recover)
         if self._config.hide_cursor and not self._config.kiosk:
             # Kiosk mode's lock-down hides it itself; a looping front-desk screen may want
             # it hidden too.
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+    def _start_fleet(self) -> None:
+        """[updates] and [health]: show the current release; start the fleet threads."""
+        from kiosk.stats import default_database_path
+        from kiosk.ui.kiosk_mode.fleet_wiring import FleetLink
+
+        settings = self._config
+        self.fleet = FleetLink(settings, self._content_dir, self)
+        self._content_dir = self.fleet.content_dir()
+        self.fleet.content_switch.connect(self._switch_content)
+        stats = (settings.stats_path or default_database_path()) if settings.stats_enabled else None
+        self.fleet.start(stats)
+
+    @Slot(object)
+    def _switch_content(self, folder: Path) -> None:
+        """Show another release (between visitors); a folder that does not load goes back."""
+        library = load_library(folder)
+        if library is None:
+            log.error("release: the content in %s is unusable", folder)
+            if self.fleet is not None:
+                self.fleet.switch_failed(folder)
+            return
+        log.info("showing the content of %s", folder)
+        self._content_dir = folder
+        self._show_main(library)
+
+    def stop_fleet(self) -> None:
+        """Before the process leaves: the fleet threads stop, health says "offline"."""
+        if self.fleet is not None:
+            self.fleet.stop()
+            self.fleet = None
 
     @property
     def fullscreen(self) -> bool:
@@ -184,6 +226,7 @@ class KioskRun(QObject):
 
         For an in-process run (tests, benchmarks); ``run()`` ends with the event loop.
         """
+        self.stop_fleet()
         self._retry.stop()
         self._stop_modes()
         if self.window is not None:
@@ -225,7 +268,9 @@ class KioskRun(QObject):
         for problem in config.problems[len(self._options.loaded.problems) :]:
             log.error("%s", problem)
         settings = config.config
-        window = build_window(self._app, library, settings.default_language, settings.languages)
+        window = build_window(
+            self._app, library, settings.default_language, settings.languages, settings
+        )
         self.main_window = window
         if self._options.exit_after_startup:
             window.first_painted.connect(lambda: QTimer.singleShot(0, _painted_then_exit))
@@ -246,6 +291,8 @@ class KioskRun(QObject):
             if settings.stats_enabled:
                 self._record_statistics(window, mode, settings)
             mode.exit_requested.connect(lambda: QApplication.exit(0))
+        if self.fleet is not None:
+            self.fleet.attach(window.first_painted, mode.visit_ended if mode else None)
         self._replace_window(window, mode)
         self._start_presenting(window, settings, mode)
 
@@ -365,6 +412,7 @@ def run(options: RunOptions) -> int:
             QTimer.singleShot(0, lambda: QApplication.exit(1))
         _start_watchdog(app)
     code = app.exec()
+    kiosk_run.stop_fleet()
     on_uncaught_exception(None)
     return code if loaded or not options.exit_after_startup else 1
 

@@ -15,6 +15,7 @@ from kiosk.content import (
     translation_coverage,
     validate_library,
 )
+from kiosk.geography import medest_map
 from kiosk.icon_names import icon_exists
 
 
@@ -27,7 +28,7 @@ def run_check(content_dir: Path, output_format: str = "text") -> int:
         return 1
     library = result.library
     problems = sorted(
-        {*result.problems, *validate_library(library, icon_exists)},
+        {*result.problems, *validate_library(library, icon_exists, medest_map().frame)},
         key=lambda p: (str(p.path), p.line, p.message),
     )
     pages = sum(len(library.pages_in(code)) for code in library.site.language_codes)

@@ -1,4 +1,5 @@
-"""Command line: ``cri-kiosk [run] | check | tour | build-docs | stats | export-html | admin``."""
+"""Command line: ``cri-kiosk [run] | check | tour | build-docs | stats | export-html | speak |
+admin | fleet``."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.fleet.commands import add_fleet_parser, add_rollback_parser
 from kiosk.paths import default_content_dir
 
-COMMANDS = ("run", "check", "tour", "build-docs", "stats", "export-html", "admin")
+COMMANDS = ("run", "check", "tour", "build-docs", "stats", "export-html", "speak", "admin", "fleet")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(
-        dest="command", metavar="{run,check,tour,build-docs,stats,export-html,admin}"
+        dest="command", metavar="{run,check,tour,build-docs,stats,export-html,speak,admin,fleet}"
     )
 
     run = commands.add_parser(
@@ -131,14 +133,38 @@ def build_parser() -> argparse.ArgumentParser:
     _content_option(export)
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
 
+    speak = commands.add_parser(
+        "speak",
+        help="write what the kiosk would say to a WAV file (check a box's voices)",
+        description="Synthesises TEXT with the voice the kiosk uses for LANG, through the "
+        "same code as speech mode, and prints its length and level.",
+    )
+    speak.add_argument("--lang", required=True, metavar="CODE", help="language: fr, ar, en")
+    speak.add_argument("--out", type=Path, required=True, metavar="FILE.wav", help="output file")
+    speak.add_argument(
+        "--volume",
+        type=int,
+        default=None,
+        metavar="STEP",
+        help="volume step, 1 (softest) to 4; default: the kiosk's starting step",
+    )
+    speak.add_argument(
+        "--phonemes", action="store_true", help="also print the phonemes the voice reads (IPA)"
+    )
+    speak.add_argument("text", nargs="+", metavar="TEXT", help="what to say")
+
     admin = commands.add_parser("admin", help="technician tools")
-    admin_commands = admin.add_subparsers(dest="admin_command", metavar="{hash-pin}", required=True)
+    admin_commands = admin.add_subparsers(
+        dest="admin_command", metavar="{hash-pin,rollback}", required=True
+    )
     admin_commands.add_parser(
         "hash-pin",
         help="read a PIN and print its salted hash for the config's admin.pin_hash",
         description="Reads the PIN twice without echo (or once from a pipe) and prints "
         "the line to paste into the config file. The PIN itself is never stored.",
     )
+    add_rollback_parser(admin_commands)
+    add_fleet_parser(commands, _content_option)
     return parser
 
 
@@ -185,11 +211,21 @@ def main(argv: list[str] | None = None) -> int:
         args_list.insert(0, "run")
     args = build_parser().parse_args(args_list)
     if args.command == "admin":
+        if args.admin_command == "rollback":
+            from kiosk.fleet.commands import run_rollback
+
+            return run_rollback(args.config)
         return _hash_pin()
+    if args.command == "fleet":
+        from kiosk.fleet.commands import run_fleet
+
+        return run_fleet(args)
     if args.command == "run":
         return _run(args)
     if args.command == "stats":
         return _stats(args.database, args.since, args.csv)
+    if args.command == "speak":
+        return _speak(args.lang, args.out, " ".join(args.text), args.volume, args.phonemes)
     content_dir = args.content if args.content is not None else default_content_dir()
     if args.command == "check":
         from kiosk.check_report import run_check
@@ -259,6 +295,38 @@ def _stats(database: Path | None, since: date | None, csv_path: Path | None) -> 
             print(f"cri-kiosk stats: cannot write {csv_path}: {error.strerror}", file=sys.stderr)
             return 1
         print(f"wrote {csv_path}", file=sys.stderr)
+    return 0
+
+
+def _speak(language: str, out: Path, text: str, volume: int | None, phonemes: bool) -> int:
+    from kiosk.speech.espeak import EspeakError
+    from kiosk.speech.speaker import Speaker
+    from kiosk.speech.voices import VOLUME_STEPS, voice_for
+
+    if volume is not None and not 1 <= volume <= len(VOLUME_STEPS):
+        print(f"cri-kiosk speak: --volume must be 1 to {len(VOLUME_STEPS)}", file=sys.stderr)
+        return 2
+    speaker = Speaker()
+    if volume is not None:
+        speaker.volume_step = volume - 1
+    try:
+        clip = speaker.synthesize(text, language)
+        ipa = speaker.espeak.phonemes(text, voice_for(language).name) if phonemes else ""
+    except EspeakError as error:
+        print(f"cri-kiosk speak: {error}", file=sys.stderr)
+        return 2
+    finally:
+        speaker.close()
+    try:
+        clip.write_wav(out)
+    except OSError as error:
+        print(f"cri-kiosk speak: cannot write {out}: {error.strerror}", file=sys.stderr)
+        return 1
+    voice = voice_for(language)
+    print(f"wrote {out}: voice {voice.name!r} at {voice.rate} words/min, "
+          f"{clip.profile().describe()}")  # fmt: skip
+    if ipa:
+        print(f"phonemes: {ipa}")
     return 0
 
 

@@ -29,6 +29,17 @@ from typing import Any, get_args, get_origin, get_type_hints
 from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, type_name
 
 MODES = ("presentation", "kiosk")
+# Keys the accessible keypad can be given, as Qt names them ("" = none): keypads and
+# switch interfaces send these.
+KEY_NAMES = (
+    "",
+    *("Left", "Right", "Up", "Down", "Return", "Enter", "Space", "Tab", "Backspace"),
+    *("Esc", "Home", "End", "PgUp", "PgDown", "Ins", "Del", "+", "-", "*", "/", "."),
+    *(f"F{n}" for n in range(1, 13)),
+    *(str(digit) for digit in range(10)),
+    *(chr(letter) for letter in range(ord("A"), ord("Z") + 1)),
+)
+KEYPAD_ACTIONS = ("next", "previous", "select", "back", "help", "speech")
 CONFIG_NAME = "config.toml"
 APP_FOLDER = "cri-kiosk"
 
@@ -43,6 +54,9 @@ class Setting:
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     must_exist: bool = False  # for folders
+    is_file: bool = False  # for paths that must name an existing file
+    # Further check of a text value: None when fine, else what is wrong.
+    check: Callable[[str], str | None] | None = None
     # Filled from the Config field that declares the key.
     attribute: str = ""
     kind: type = str
@@ -57,9 +71,11 @@ def setting(
     maximum: float | None = None,
     choices: tuple[str, ...] = (),
     must_exist: bool = False,
+    is_file: bool = False,
+    check: Callable[[str], str | None] | None = None,
 ) -> Any:
     """A ``Config`` field read from the config file's ``key``."""
-    declared = Setting(key, description, minimum, maximum, choices, must_exist)
+    declared = Setting(key, description, minimum, maximum, choices, must_exist, is_file, check)
     return field(default=default, metadata={"setting": declared})
 
 
@@ -107,6 +123,45 @@ class Config:
         "days of statistics kept; older records are deleted", minimum=1, maximum=3650)
     stats_path: Path | None = setting("stats.path", None,
         "statistics database file; empty: the platform's data folder")
+    speech_enabled: bool = setting("speech.enabled", True,
+        "show the speaker button that turns speech mode on (screen read aloud)")
+    speech_volume: int = setting("speech.volume", 3,
+        "volume step speech starts at, and returns to for each visitor (1 softest)",
+        minimum=1, maximum=4)
+    keypad_next: str = setting("keypad.next", "",
+        "kiosk mode: key that moves the focus to the next control, e.g. \"Right\"; "
+        "empty: none", choices=KEY_NAMES)
+    keypad_previous: str = setting("keypad.previous", "",
+        "kiosk mode: key that moves the focus to the previous control", choices=KEY_NAMES)
+    keypad_select: str = setting("keypad.select", "",
+        "kiosk mode: key that opens the focused control", choices=KEY_NAMES)
+    keypad_back: str = setting("keypad.back", "",
+        "kiosk mode: key that goes back", choices=KEY_NAMES)
+    keypad_help: str = setting("keypad.help", "",
+        "kiosk mode: key that speaks the keypad's keys", choices=KEY_NAMES)
+    keypad_speech: str = setting("keypad.speech", "",
+        "kiosk mode: key that turns speech mode on or off", choices=KEY_NAMES)
+    updates_repository: str = setting("updates.repository", "",
+        "fleet repository: an https:// (or http://) URL or a folder (USB stick); "
+        "empty: no updates", check=lambda v: _repository_problem(v))
+    updates_trusted_root: Path | None = setting("updates.trusted_root", None,
+        "the repository's root.json from `cri-kiosk fleet init`", is_file=True)
+    updates_interval: int = setting("updates.interval", 15,
+        "minutes between two update checks", minimum=1, maximum=1440)
+    updates_releases_dir: Path | None = setting("updates.releases_dir", None,
+        "folder of the downloaded releases; empty: releases/ in the state folder")
+    health_broker: str = setting("health.broker", "",
+        "MQTT broker, mqtt://host:1883 or mqtts://host:8883 (TLS); empty: no health "
+        "reports", check=lambda v: _broker_problem(v))
+    health_name: str = setting("health.name", "",
+        "this kiosk's name in the fleet; empty: the machine's host name",
+        check=lambda v: _name_problem(v))
+    health_username: str = setting("health.username", "", "user name at the broker")
+    health_password: str = setting("health.password", "", "password at the broker")
+    health_ca_file: Path | None = setting("health.ca_file", None,
+        "CA certificate file for mqtts://; empty: the system's", is_file=True)
+    health_interval: int = setting("health.interval", 60,
+        "seconds between two status messages", minimum=10, maximum=3600)
     # fmt: on
     # Not a key: the file the settings came from.
     source: Path | None = field(default=None, compare=False)
@@ -114,6 +169,27 @@ class Config:
     @property
     def kiosk(self) -> bool:
         return self.mode == "kiosk"
+
+    @property
+    def keypad_keys(self) -> dict[str, str]:
+        """The accessible keypad's keys by action; empty values are left out."""
+        keys = {
+            "next": self.keypad_next,
+            "previous": self.keypad_previous,
+            "select": self.keypad_select,
+            "back": self.keypad_back,
+            "help": self.keypad_help,
+            "speech": self.keypad_speech,
+        }
+        return {action: name for action, name in keys.items() if name}
+
+    @property
+    def updates_enabled(self) -> bool:
+        return bool(self.updates_repository) and self.updates_trusted_root is not None
+
+    @property
+    def health_enabled(self) -> bool:
+        return bool(self.health_broker)
 
 
 def _kind(hint: Any) -> type:
@@ -221,7 +297,27 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
             values[declared.attribute] = _convert(declared, value, path)
         except ValueError as error:
             problems.append(ConfigProblem(path, line, f"{key}: {error}"))
+    _drop_shared_keys(values, text, path, problems)
+    problems += _check_fleet(text, path, values)
     return LoadedConfig(replace(Config(), source=path, **values), tuple(problems), text)
+
+
+def _drop_shared_keys(
+    values: dict[str, Any], text: str, path: Path, problems: list[ConfigProblem]
+) -> None:
+    """One key, one keypad action: a key named twice keeps its first action."""
+    taken: dict[str, str] = {}
+    for action in KEYPAD_ACTIONS:
+        name = values.get(f"keypad_{action}", "")
+        if not name:
+            continue
+        if name in taken:
+            key = f"keypad.{action}"
+            message = f"{key}: {name!r} is already keypad.{taken[name]}; {key} is left unset"
+            problems.append(ConfigProblem(path, _line_of(text, key), message))
+            values[f"keypad_{action}"] = ""
+        else:
+            taken[name] = action
 
 
 def _flatten(
@@ -248,6 +344,60 @@ def _line_of(text: str, key: str) -> int:
     lines = text.splitlines()
     section = "\n".join(lines[start - 1 :])
     return key_line(section, sub, start)
+
+
+def _repository_problem(value: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https"):
+        return None if parts.hostname else f"{value!r} is not a URL"
+    if len(parts.scheme) > 1:
+        return f"{value!r}: only https://, http:// or a folder"
+    return None
+
+
+def _broker_problem(value: str) -> str | None:
+    if not value:
+        return None
+    from kiosk.fleet.health import broker_url_problem
+
+    return broker_url_problem(value)
+
+
+def _name_problem(value: str) -> str | None:
+    import re
+
+    if not value:
+        return None
+    if value == "all" or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", value):
+        return (
+            f"{value!r} is not a kiosk name: letters, digits, '-', '_' and '.', at most 64, "
+            "and not 'all'"
+        )
+    return None
+
+
+def _check_fleet(text: str, path: Path, values: dict[str, Any]) -> list[ConfigProblem]:
+    """Keys that only work together: an update source needs its trust anchor."""
+    problems = []
+    if values.get("updates_repository") and values.get("updates_trusted_root") is None:
+        problems.append(
+            ConfigProblem(
+                path,
+                _line_of(text, "updates.repository"),
+                "updates.repository: updates.trusted_root (the root.json from `cri-kiosk "
+                "fleet init`) is needed too; updates are off",
+            )
+        )
+        values["updates_repository"] = ""
+    repository = values.get("updates_repository", "")
+    if repository and "://" not in repository:
+        folder = Path(repository).expanduser()
+        values["updates_repository"] = str(folder if folder.is_absolute() else path.parent / folder)
+    return problems
 
 
 def _unknown_key_message(key: str) -> str:
@@ -279,6 +429,9 @@ def _convert(setting: Setting, value: Any, path: Path) -> Any:
             raise ValueError(f"must be text, not {type_name(value)} {value!r}{_choices(setting)}")
         if setting.choices and value not in setting.choices:
             raise ValueError(f"{value!r} is not allowed{_choices(setting)}")
+        problem = setting.check(value.strip()) if setting.check is not None else None
+        if problem:
+            raise ValueError(f"{problem}; using the default")
         return value.strip()
     if kind is Path:
         if not isinstance(value, str):
@@ -290,6 +443,8 @@ def _convert(setting: Setting, value: Any, path: Path) -> Any:
             folder = (path.parent / folder).resolve()
         if setting.must_exist and not folder.is_dir():
             raise ValueError(f"folder {str(folder)!r} not found; using the default")
+        if setting.is_file and not folder.is_file():
+            raise ValueError(f"file {str(folder)!r} not found; using the default")
         return folder
     if kind is list:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -313,7 +468,7 @@ def _number(value: float | None) -> str:
 def _choices(setting: Setting) -> str:
     if not setting.choices:
         return ""
-    return "; allowed: " + ", ".join(setting.choices)
+    return "; allowed: " + ", ".join(choice or '""' for choice in setting.choices)
 
 
 def check_against_site(

@@ -64,8 +64,12 @@ TEXT_PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("brand", "pressed", False),
     ("brand", "accent_soft", False),
     ("brand_dark", "surface", False),
+    ("accent", "surface", True),  # the home screen's headline figures
     ("brand_ink", "brand", False),
     ("brand_ink", "brand_dark", False),
+    # the key figures' numbers
+    ("accent", "surface", False),
+    ("brand_ink", "accent", False),  # the admin panel's Exit (danger) button
 )
 
 

@@ -25,6 +25,7 @@ DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 SETTLE_ROUNDS = 3
 # QtPdf renders pages on worker threads: give the first page this long to appear.
 DOCUMENT_SETTLE_SECONDS = 0.4
+THUMBNAIL_WAIT_MS = 3000
 
 # A screen that is not a section: its file name and how to open it over the home screen.
 ExtraScreen = tuple[str, Callable[[], None]]
@@ -94,6 +95,9 @@ def run_tour(
                 if screen != HOME:
                     window.navigator.go(screen)
                 _settle(app)
+                # Downloads draws its documents' first pages on a worker thread.
+                if window.downloads.thumbnails.wait(THUMBNAIL_WAIT_MS):
+                    _settle(app)
                 shoot(folder, f"{number:02d}-{screen or 'home'}.png", where)
             for number, doc_id in enumerate(documents, start=len(screens)):
                 window.navigator.home()

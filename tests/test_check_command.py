@@ -150,7 +150,11 @@ def broken_content(tmp_path: Path) -> tuple[Path, list[str]]:
 
     copy = content / "fr" / "zz-copie.md"
     shutil.copyfile(content / "fr" / "chiffres-cles.md", copy)
-    expect(copy, "id =", "duplicate id 'chiffres-cles': already used by chiffres-cles.md")
+    expect(
+        copy,
+        'id = "chiffres-cles"',
+        "duplicate id 'chiffres-cles': already used by chiffres-cles.md",
+    )
 
     # Structure and icons.
     page = content / "fr" / "agropole-berkane.md"

@@ -81,5 +81,6 @@ def test_a_link_to_an_unknown_document_is_an_error(
     assert code == 1
     assert lines == [
         f"{page}:{line_of(page, 'doc:the-study')}: error: unknown document 'the-study' in "
-        "link 'doc:the-study': use the id of a document listed in documents.toml"
+        "link 'doc:the-study': use the id of a document listed in documents.toml "
+        "(or announced there in awaited = [...])"
     ]

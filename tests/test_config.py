@@ -206,3 +206,69 @@ def test_every_field_is_one_key_of_a_kind_the_file_is_checked_for() -> None:
         f.name for f in fields(Config) if f.name != "source"
     }
     assert {declared.kind for declared in SETTINGS} <= {bool, int, float, str, Path, list}
+
+
+def test_keypad_keys_are_checked_by_name_and_never_shared() -> None:
+    text = '[keypad]\nnext = "Right"\nprevious = "PageUp"\nselect = "Right"\nhelp = "F1"\n'
+    loaded = parse(text)
+    messages = [str(problem) for problem in loaded.problems]
+    assert len(messages) == 2, messages
+    assert (
+        ":3: error: keypad.previous: 'PageUp' is not allowed; allowed: \"\", Left," in (messages[0])
+    )
+    assert ":4: error: keypad.select: 'Right' is already keypad.next" in messages[1]
+    assert loaded.config.keypad_keys == {"next": "Right", "help": "F1"}
+
+
+def test_fleet_keys_are_off_by_default() -> None:
+    config = Config()
+    assert not config.updates_enabled and not config.health_enabled
+
+
+def test_fleet_keys_read_with_paths_relative_to_the_config(tmp_path: Path) -> None:
+    (tmp_path / "fleet-root.json").write_text("{}")
+    loaded = parse(
+        '[updates]\nrepository = "usb/cri-fleet"\ntrusted_root = "fleet-root.json"\n'
+        'interval = 30\n[health]\nbroker = "mqtts://broker.example.org:8883"\n'
+        'name = "oujda-front-desk"\nusername = "u"\npassword = "p"\ninterval = 120\n',
+        tmp_path / "config.toml",
+    )
+    assert loaded.problems == ()
+    config = loaded.config
+    assert config.updates_enabled and config.health_enabled
+    assert config.updates_repository == str(tmp_path / "usb" / "cri-fleet")
+    assert config.updates_trusted_root == tmp_path / "fleet-root.json"
+    assert (config.updates_interval, config.health_interval) == (30, 120)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('[updates]\nrepository = "https://cdn.example.org/f/"\n', 2,
+         "updates.repository: updates.trusted_root (the root.json from `cri-kiosk fleet "
+         "init`) is needed too; updates are off"),
+        ('[updates]\nrepository = "ftp://x/"\n', 2,
+         "updates.repository: 'ftp://x/': only https://, http:// or a folder; using the "
+         "default"),
+        ('[updates]\ntrusted_root = "/nowhere/root.json"\n', 2,
+         "updates.trusted_root: file '/nowhere/root.json' not found; using the default"),
+        ('\n[health]\nbroker = "http://broker:1883"\n', 3,
+         "health.broker: 'http://broker:1883' is not a broker address; write "
+         "mqtt://host:1883 or mqtts://host:8883; using the default"),
+        ('[health]\nbroker = "mqtt://user:pw@broker"\n', 2,
+         "health.broker: put the credentials in health.username and health.password, not "
+         "in the URL; using the default"),
+        ('[health]\nname = "all"\n', 2,
+         "health.name: 'all' is not a kiosk name: letters, digits, '-', '_' and '.', at "
+         "most 64, and not 'all'; using the default"),
+        ("[health]\ninterval = 5\n", 2,
+         "health.interval: 5 is out of range; allowed from 10 to 3600"),
+    ],
+)  # fmt: skip
+def test_fleet_mistakes_name_file_line_and_what_is_allowed(
+    text: str, line: int, message: str
+) -> None:
+    loaded = parse(text)
+    (problem,) = loaded.problems
+    assert str(problem) == f"/etc/cri-kiosk/config.toml:{line}: error: {message}"
+    assert not loaded.config.updates_enabled and not loaded.config.health_enabled

@@ -165,4 +165,64 @@ def test_a_clicker_walks_the_deck_in_a_real_window(xvfb_display: str, tmp_path: 
         assert title_after("Next", "Plan").startswith("Plan d")
         assert title_after("Next", "Bloc 1").startswith("Bloc 1")
         assert title_after("Prior", "Plan").startswith("Plan d")
-        assert title_after("Home", "Centre").startswith("Centre Régional d'Investissement")
+        assert title_after("Home", "Centre").startswith("Centre Régional d\u2019Investissement")
+
+
+def test_the_keypad_and_speech_mode_in_a_real_kiosk_window(
+    xvfb_display: str, tmp_path: Path
+) -> None:
+    """Keypad keys as X sends them: speech on, focus to a tile, open it, back; the
+    break-out keys are still swallowed."""
+    from kiosk.content import load_content
+
+    library = load_content(REPO / "content").library
+    first = library.page_ids[0]
+    view = library.view(first, "fr")
+    assert view is not None
+    config = tmp_path / "config.toml"
+    config.write_text(
+        'mode = "kiosk"\n[keypad]\nnext = "Right"\nprevious = "Left"\nselect = "Return"\n'
+        'back = "Backspace"\nhelp = "F1"\nspeech = "F2"\n',
+        encoding="utf-8",
+    )
+    log_file = tmp_path / "cri-kiosk.log"
+
+    def focused() -> str:
+        lines = [line for line in log_file.read_text(encoding="utf-8").splitlines()
+                 if "keypad focus: " in line]  # fmt: skip
+        return lines[-1].split("keypad focus: ", 1)[1] if lines else ""
+
+    def window_name() -> str:
+        return xdotool(xvfb_display, "getwindowfocus", "getwindowname").stdout.strip()
+
+    with running_kiosk(xvfb_display, tmp_path, "--config", str(config), "--verbose") as kiosk:
+        window = kiosk_windows(xvfb_display)[0]
+        xdotool(xvfb_display, "windowfocus", "--sync", window)
+        home_name = window_name()
+        xdotool(xvfb_display, "key", "F2")
+        for _ in range(40):
+            xdotool(xvfb_display, "key", "Right")
+            time.sleep(0.1)
+            if focused().startswith(view.page.title):
+                break
+        assert focused().startswith(view.page.title), focused()
+        xdotool(xvfb_display, "key", "Return")
+        for _ in range(50):
+            if window_name().startswith(view.page.title):
+                break
+            time.sleep(0.1)
+        assert window_name().startswith(view.page.title)
+        xdotool(xvfb_display, "key", "BackSpace")
+        for _ in range(50):
+            if window_name() == home_name:
+                break
+            time.sleep(0.1)
+        assert window_name() == home_name
+        for keys in XDOTOOL_BREAKOUTS:
+            xdotool(xvfb_display, "key", "--clearmodifiers", keys)
+        time.sleep(1.0)
+        assert kiosk.poll() is None, "the kiosk quit on a key press"
+        still = xdotool(xvfb_display, "search", "--onlyvisible", "--name", "Oriental")
+        assert still.stdout.split() == [window]
+    log_text = log_file.read_text(encoding="utf-8")
+    assert "speech mode on" in log_text

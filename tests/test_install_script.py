@@ -136,3 +136,13 @@ def test_an_existing_user_is_kept(image: Path) -> None:
         passwd.write("cri-kiosk:x:999:999::/var/lib/cri-kiosk:/usr/sbin/nologin\n")
     commands = dry_run(image)
     assert not [c for c in commands if c[0] == "useradd"]
+
+
+def test_the_fleet_network_drop_in_goes_beside_the_unit_only_when_asked(image: Path) -> None:
+    drop_in = str(image / "etc/systemd/system" / f"{UNIT.name}.d" / "fleet.conf")
+    fleet = dry_run(image, "--fleet")
+    (install,) = [c for c in fleet if c[0] == "install" and c[-1] == drop_in]
+    assert install[-2] == str(LINUX / "cri-kiosk-fleet.conf")
+    plain = dry_run(image)
+    assert not [c for c in plain if c[0] == "install" and c[-1] == drop_in]
+    assert ["rm", "-f", drop_in] in plain, "a plain install removes a stale drop-in"

@@ -108,6 +108,11 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
         assert qm.read_bytes()[:16] == QM_MAGIC, f"{qm} is not a compiled translation"
         # The brochure covers are translated from the sources.
         assert (data / "translations" / f"kiosk_{lang}.ts").is_file()
+    # Speech: eSpeak NG with the dictionaries of the kiosk's languages only.
+    espeak_data = data / "espeakng_loader" / "espeak-ng-data"
+    assert sorted(p.name for p in espeak_data.glob("*_dict")) == sorted(
+        f"{lang}_dict" for lang in LANGUAGES
+    )
     qt = data / "PySide6" / "Qt"
     # Qt's own translations: only those the language service loads.
     assert sorted(p.name for p in (qt / "translations").iterdir()) == [
@@ -145,6 +150,13 @@ def test_frozen_build_carries_its_data_and_starts(tmp_path: Path) -> None:
     assert kiosk_box.returncode == 0, kiosk_box.stderr
     assert "error:" not in kiosk_box.stderr
     assert list((elsewhere / "logs").iterdir()), "no log file written"
+    # The voices speak from the bundle, with nothing of this environment to lean on.
+    wav = elsewhere / "ar.wav"
+    spoken, _ = _run([str(program), "speak", "--lang", "ar", "--out", str(wav), "مرحبا بكم"],
+                     cwd=elsewhere)  # fmt: skip
+    assert spoken.returncode == 0, spoken.stderr
+    assert "voice 'ar'" in spoken.stdout
+    assert wav.stat().st_size > 20_000  # about a second of 22 kHz 16-bit sound
     # The kiosk box's stack: the frozen program in cage as the unit starts it.
     if not missing_tools():
         shown = run_session(tmp_path / "cage", "frozen-ar-landscape", "ar", 180, str(program))

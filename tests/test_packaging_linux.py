@@ -27,6 +27,7 @@ LINUX = REPO / "packaging" / "linux"
 UNIT = LINUX / "cri-kiosk.service"
 DESKTOP = LINUX / "cri-kiosk.desktop"
 INSTALL = LINUX / "install.sh"
+FLEET_DROP_IN = LINUX / "cri-kiosk-fleet.conf"
 DEPS = LINUX / "debian-deps.sh"
 CONFIG = LINUX / "config.toml"
 PREFIX = "/opt/cri-kiosk"
@@ -138,6 +139,25 @@ def test_unit_is_hardened_but_keeps_its_state_log_and_cache_folders_writable() -
     assert env["XDG_STATE_HOME"] == "%S"
     assert env["HOME"] == "%S/cri-kiosk"
     assert env["XDG_CACHE_HOME"] == "%C/cri-kiosk"
+
+
+def test_unit_allows_no_network_unless_the_fleet_drop_in_is_installed() -> None:
+    service = parse_unit(UNIT)["Service"]
+    assert one(service, "RestrictAddressFamilies").split() == ["AF_UNIX", "AF_NETLINK"]
+    # The fleet's drop-in adds TCP over IPv4 and IPv6 (repository, broker) and nothing else.
+    drop_in = parse_unit(FLEET_DROP_IN)
+    assert drop_in == {"Service": {"RestrictAddressFamilies": ["AF_INET AF_INET6"]}}
+
+
+def test_install_script_adds_the_network_drop_in_only_for_a_fleet() -> None:
+    target = "/etc/systemd/system/cri-kiosk.service.d/fleet.conf"
+    plain = run_install().stdout.splitlines()
+    assert f"+ rm -f {target}" in plain
+    assert not any(step.startswith("+ install") and target in step for step in plain)
+    fleet = run_install("--fleet").stdout.splitlines()
+    assert f"+ install -D -m 0644 {FLEET_DROP_IN} {target}" in fleet
+    uninstall = run_install("--uninstall").stdout.splitlines()
+    assert any(step.startswith("+ rm -f ") and step.endswith(f" {target}") for step in uninstall)
 
 
 def test_shipped_config_writes_logs_where_systemd_lets_the_service_write() -> None:

@@ -106,7 +106,9 @@ def test_tour_renders_every_screen(tmp_path: Path) -> None:
     kiosk_screens = {name.split("-", 1)[1] for name in shots if "-kiosk-" in name}
     assert kiosk_screens == {
         "kiosk-still-there.png",
+        "kiosk-still-there-on-a-page.png",
         "kiosk-attract.png",
+        "kiosk-attract-map.png",
         "kiosk-pin-pad.png",
         "kiosk-admin.png",
     }

@@ -63,7 +63,9 @@ def test_counts_use_plural_forms() -> None:
     """A count ("%n pages") picks the form its number needs, in Arabic too."""
     root = ElementTree.parse(TRANSLATIONS / "kiosk_fr.ts").getroot()
     counted = {m.findtext("source") for m in root.iter("message") if m.get("numerus") == "yes"}
-    assert {"%n pages", "Today: %n visits", "jobs", "%1 jobs"} <= counted
+    # The key figures' units are the content's, written for their number in each
+    # language (500 000 منصب شغل, 9 نقاط): they are not interface strings.
+    assert {"%n pages", "Today: %n visits"} <= counted
 
 
 @pytest.mark.slow

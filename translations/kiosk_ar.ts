@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>مجلد المحتوى</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>ملف الإعدادات</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>ملف السجل</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>الإصدارات: %1</translation>
+    </message>
+    <message>
         <source>Uptime: %1</source>
         <translation>مدة التشغيل: %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 س %2 د</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -21,7 +45,7 @@
     </message>
     <message>
         <source>Exit the kiosk</source>
-        <translation>الخروج من الكشك</translation>
+        <translation>الخروج من الشاشة التفاعلية</translation>
     </message>
     <message>
         <source>Reload content</source>
@@ -67,6 +91,14 @@
     <message>
         <source>Close the document</source>
         <translation>إغلاق الوثيقة</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>تصغير</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -160,91 +192,47 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message numerus="yes">
-        <source>jobs</source>
-        <translation>
-            <numerusform>منصب شغل</numerusform>
-            <numerusform>منصب شغل</numerusform>
-            <numerusform>منصبا شغل</numerusform>
-            <numerusform>مناصب شغل</numerusform>
-            <numerusform>منصب شغل</numerusform>
-            <numerusform>منصب شغل</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the aim of all the plan&apos;s measures</source>
-        <translation>هدف مجموع تدابير المخطط</translation>
-    </message>
-    <message numerus="yes">
-        <source>points</source>
-        <translation>
-            <numerusform>نقطة</numerusform>
-            <numerusform>نقطة</numerusform>
-            <numerusform>نقطتان</numerusform>
-            <numerusform>نقاط</numerusform>
-            <numerusform>نقطة</numerusform>
-            <numerusform>نقطة</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>حصة الصناعة في الناتج الداخلي الخام، من %1 إلى %2 سنة 2020</translation>
-    </message>
-    <message numerus="yes">
-        <source>billion dirhams</source>
-        <translation>
-            <numerusform>مليار درهم</numerusform>
-            <numerusform>مليار درهم</numerusform>
-            <numerusform>مليارا درهم</numerusform>
-            <numerusform>مليارات درهم</numerusform>
-            <numerusform>مليار درهم</numerusform>
-            <numerusform>مليار درهم</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Industrial Development Fund</source>
-        <translation>صندوق التنمية الصناعية</translation>
-    </message>
-    <message numerus="yes">
-        <source>key measures</source>
-        <translation>
-            <numerusform>تدبير رئيسي</numerusform>
-            <numerusform>تدبير رئيسي</numerusform>
-            <numerusform>تدبيران رئيسيان</numerusform>
-            <numerusform>تدابير رئيسية</numerusform>
-            <numerusform>تدبيرا رئيسيا</numerusform>
-            <numerusform>تدبير رئيسي</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>grouped in %1 blocks</source>
-        <translation>
-            <numerusform>موزعة على %1 محور</numerusform>
-            <numerusform>موزعة على محور واحد</numerusform>
-            <numerusform>موزعة على محورين</numerusform>
-            <numerusform>موزعة على %1 محاور</numerusform>
-            <numerusform>موزعة على %1 محورا</numerusform>
-            <numerusform>موزعة على %1 محور</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>strategic prospects</source>
-        <translation>
-            <numerusform>مستثمر استراتيجي محتمل</numerusform>
-            <numerusform>مستثمر استراتيجي محتمل</numerusform>
-            <numerusform>مستثمران استراتيجيان محتملان</numerusform>
-            <numerusform>مستثمرين استراتيجيين محتملين</numerusform>
-            <numerusform>مستثمرا استراتيجيا محتملا</numerusform>
-            <numerusform>مستثمر استراتيجي محتمل</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>for foreign direct investment</source>
-        <translation>لجذب الاستثمارات الأجنبية المباشرة</translation>
-    </message>
     <message>
         <source>Key figures</source>
         <translation>الأرقام الرئيسية</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1: العُنْصُرُ التّالي</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1: العُنْصُرُ السّابِقُ</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1: فَتْحُ العُنْصُرِ</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1: رُجوعٌ</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1: هَذِهِ المُساعَدَةُ</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1: تَشْغيلُ القراءة الصوتية أَوْ إيقافُها</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>لَوْحَةُ المَفاتيحِ.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>عدد الأرقام المُدخلة: %1</translation>
     </message>
 </context>
 <context>
@@ -285,30 +273,8 @@
 <context>
     <name>PlanDiagram</name>
     <message>
-        <source>Goals for 2020</source>
-        <translation>أهداف سنة 2020</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 jobs</source>
-        <translation>
-            <numerusform>%1 منصب شغل</numerusform>
-            <numerusform>منصب شغل واحد</numerusform>
-            <numerusform>منصبا شغل</numerusform>
-            <numerusform>%1 مناصب شغل</numerusform>
-            <numerusform>%1 منصب شغل</numerusform>
-            <numerusform>%1 منصب شغل</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>
-            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقطة)</numerusform>
-            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقطة)</numerusform>
-            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقطتان)</numerusform>
-            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقاط)</numerusform>
-            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقطة)</numerusform>
-            <numerusform>حصة الصناعة في الناتج الداخلي الخام: من %1 إلى %2 (+%3 نقطة)</numerusform>
-        </translation>
+        <source>The plan&apos;s goals</source>
+        <translation>أهداف المخطط</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -326,7 +292,7 @@
     <name>QrOverlay</name>
     <message>
         <source>Web address</source>
-        <translation>عنوان إلكتروني</translation>
+        <translation>عنوان الموقع الإلكتروني</translation>
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
@@ -382,12 +348,58 @@
         <translation>نص القسم</translation>
     </message>
     <message>
+        <source>More below</source>
+        <translation>المزيد في الأسفل</translation>
+    </message>
+    <message>
         <source>Part of: %1</source>
         <translation>جزء من: %1</translation>
     </message>
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
         <translation>هذه الصفحة غير متوفرة بعد بلغتك. اللغة المعروضة: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>مستوى الصوت %1 من %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>قراءة الصفحة</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>إيقاف مؤقت</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>خفض الصوت (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>رفع الصوت (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>القراءة الصوتية مُفَعَّلَةٌ. اِلْمَسْ عنصرًا مرة واحِدَةً لِسَماعِهِ، وَمَرَّتَيْنِ لِفَتْحِهِ.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>رابِطٌ: %1</translation>
     </message>
 </context>
 <context>
@@ -438,8 +450,16 @@
         <translation>متابعة</translation>
     </message>
     <message>
-        <source>Back to the start in %1 s</source>
-        <translation>العودة إلى البداية بعد %1 ث</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>المس الشاشة للبقاء. بعد %1 ث تُهيَّأ الشاشة للزائر التالي.</translation>
+    </message>
+    <message>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>المس الشاشة لمواصلة القراءة. بعد %1 ث تعود الشاشة إلى الصفحة الرئيسية.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>الوقت المتبقي: %1 ث</translation>
     </message>
 </context>
 <context>
@@ -468,20 +488,36 @@
         <source>High contrast: off</source>
         <translation>التباين العالي: غير مفعّل</translation>
     </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>القراءة الصوتية: مُفَعَّلَةٌ، اِلْمَسْ لِإيقافِها</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>القراءة الصوتية: مُتَوَقِّفَةٌ، اِلْمَسْ لِسَماعِ مُحْتَوى الشّاشَةِ</translation>
+    </message>
 </context>
 <context>
     <name>ZonesMap</name>
     <message>
-        <source>Schematic location map (positions approximate)</source>
-        <translation>خريطة موقع تخطيطية (المواقع تقريبية)</translation>
+        <source>Where the economic areas are</source>
+        <translation>موقع الفضاءات الاقتصادية</translation>
     </message>
     <message>
         <source>Mediterranean Sea</source>
         <translation>البحر الأبيض المتوسط</translation>
     </message>
     <message>
-        <source>Opens the page of this area</source>
-        <translation>يفتح صفحة هذا الفضاء</translation>
+        <source>Morocco</source>
+        <translation>المغرب</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>الجزائر</translation>
+    </message>
+    <message>
+        <source>In %1. Opens the page of this area</source>
+        <translation>في %1. يفتح صفحة هذا الفضاء</translation>
     </message>
 </context>
 </TS>

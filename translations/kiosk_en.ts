@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>Content folder</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Configuration file</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versions: %1</translation>
+    </message>
+    <message>
         <source>Uptime: %1</source>
         <translation>Uptime: %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -67,6 +91,14 @@
     <message>
         <source>Close the document</source>
         <translation>Close the document</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -156,67 +188,47 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message numerus="yes">
-        <source>jobs</source>
-        <translation>
-            <numerusform>job</numerusform>
-            <numerusform>jobs</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the aim of all the plan&apos;s measures</source>
-        <translation>the aim of all the plan&apos;s measures</translation>
-    </message>
-    <message numerus="yes">
-        <source>points</source>
-        <translation>
-            <numerusform>point</numerusform>
-            <numerusform>points</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>industrial share of GDP, from %1 to %2 in 2020</translation>
-    </message>
-    <message numerus="yes">
-        <source>billion dirhams</source>
-        <translation>
-            <numerusform>billion dirhams</numerusform>
-            <numerusform>billion dirhams</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Industrial Development Fund</source>
-        <translation>Industrial Development Fund</translation>
-    </message>
-    <message numerus="yes">
-        <source>key measures</source>
-        <translation>
-            <numerusform>key measure</numerusform>
-            <numerusform>key measures</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>grouped in %1 blocks</source>
-        <translation>
-            <numerusform>grouped in %1 block</numerusform>
-            <numerusform>grouped in %1 blocks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>strategic prospects</source>
-        <translation>
-            <numerusform>strategic prospect</numerusform>
-            <numerusform>strategic prospects</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>for foreign direct investment</source>
-        <translation>for foreign direct investment</translation>
-    </message>
     <message>
         <source>Key figures</source>
         <translation>Key figures</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1: next item</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1: previous item</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1: open the item</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1: back</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1: this help</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1: speech on or off</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>Keypad.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>Digits typed: %1</translation>
     </message>
 </context>
 <context>
@@ -257,22 +269,8 @@
 <context>
     <name>PlanDiagram</name>
     <message>
-        <source>Goals for 2020</source>
-        <translation>Goals for 2020</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 jobs</source>
-        <translation>
-            <numerusform>%1 job</numerusform>
-            <numerusform>%1 jobs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>
-            <numerusform>industrial share of GDP: from %1 to %2 (+%3 point)</numerusform>
-            <numerusform>industrial share of GDP: from %1 to %2 (+%3 points)</numerusform>
-        </translation>
+        <source>The plan&apos;s goals</source>
+        <translation>The plan’s goals</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -294,7 +292,7 @@
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
-        <translation>Scan this code with your phone&apos;s camera to open the address on your phone.</translation>
+        <translation>Scan this code with your phone’s camera to open the address on your phone.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -342,12 +340,58 @@
         <translation>Section text</translation>
     </message>
     <message>
+        <source>More below</source>
+        <translation>More below</translation>
+    </message>
+    <message>
         <source>Part of: %1</source>
         <translation>Part of: %1</translation>
     </message>
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
         <translation>This page is not yet available in your language. Shown in: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>Volume %1 of %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Read the page</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>Softer (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>Louder (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>Speech on. Touch an item once to hear it, twice to open it.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Link: %1</translation>
     </message>
 </context>
 <context>
@@ -390,8 +434,16 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Back to the start in %1 s</source>
-        <translation>Back to the start in %1 s</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>Touch the screen to stay. In %1 s it gets ready for the next visitor.</translation>
+    </message>
+    <message>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>Touch the screen to keep reading. In %1 s it goes back to the home screen.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>%1 seconds left</translation>
     </message>
 </context>
 <context>
@@ -420,20 +472,36 @@
         <source>High contrast: off</source>
         <translation>High contrast: off</translation>
     </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>Speech: on, tap to stop</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>Speech: off, tap to hear the screen</translation>
+    </message>
 </context>
 <context>
     <name>ZonesMap</name>
     <message>
-        <source>Schematic location map (positions approximate)</source>
-        <translation>Schematic location map (positions approximate)</translation>
+        <source>Where the economic areas are</source>
+        <translation>Where the economic areas are</translation>
     </message>
     <message>
         <source>Mediterranean Sea</source>
         <translation>Mediterranean Sea</translation>
     </message>
     <message>
-        <source>Opens the page of this area</source>
-        <translation>Opens the page of this area</translation>
+        <source>Morocco</source>
+        <translation>Morocco</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>Algeria</translation>
+    </message>
+    <message>
+        <source>In %1. Opens the page of this area</source>
+        <translation>In %1. Opens the page of this area</translation>
     </message>
 </context>
 </TS>

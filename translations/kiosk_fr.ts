@@ -4,8 +4,32 @@
 <context>
     <name>AdminPanel</name>
     <message>
+        <source>Content folder</source>
+        <translation>Dossier du contenu</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Fichier de configuration</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>Versions : %1</translation>
+    </message>
+    <message>
         <source>Uptime: %1</source>
         <translation>En marche depuis : %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Recent warnings and errors:</source>
@@ -21,7 +45,7 @@
     </message>
     <message>
         <source>Exit the kiosk</source>
-        <translation>Quitter le kiosque</translation>
+        <translation>Quitter la borne</translation>
     </message>
     <message>
         <source>Reload content</source>
@@ -36,7 +60,7 @@
     <name>AttractScreen</name>
     <message>
         <source>Touch the screen to start</source>
-        <translation>Touchez l&apos;écran pour commencer</translation>
+        <translation>Touchez l’écran pour commencer</translation>
     </message>
 </context>
 <context>
@@ -47,7 +71,7 @@
     </message>
     <message>
         <source>This brochure is a presentation summary of the content shown on the CRI kiosk. It is not the study itself.</source>
-        <translation>Cette brochure est une présentation résumée du contenu de la borne du CRI de l&apos;Oriental. Ce n&apos;est pas l&apos;étude elle-même.</translation>
+        <translation>Cette brochure est une présentation résumée du contenu de la borne du CRI de l’Oriental. Ce n’est pas l’étude elle-même.</translation>
     </message>
     <message>
         <source>Contents</source>
@@ -67,6 +91,14 @@
     <message>
         <source>Close the document</source>
         <translation>Fermer le document</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Réduire</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -94,7 +126,7 @@
     </message>
     <message>
         <source>The file of this document is not a PDF.</source>
-        <translation>Le fichier de ce document n&apos;est pas un PDF.</translation>
+        <translation>Le fichier de ce document n’est pas un PDF.</translation>
     </message>
     <message>
         <source>The file of this document is damaged.</source>
@@ -125,7 +157,7 @@
     <name>DownloadsList</name>
     <message>
         <source>Web site of the CRI</source>
-        <translation>Site web du CRI de l&apos;Oriental</translation>
+        <translation>Site web du CRI de l’Oriental</translation>
     </message>
     <message>
         <source>cannot be shown at the moment</source>
@@ -156,67 +188,47 @@
 </context>
 <context>
     <name>KeyFigures</name>
-    <message numerus="yes">
-        <source>jobs</source>
-        <translation>
-            <numerusform>emploi</numerusform>
-            <numerusform>emplois</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the aim of all the plan&apos;s measures</source>
-        <translation>l’objectif de l’ensemble des mesures du plan</translation>
-    </message>
-    <message numerus="yes">
-        <source>points</source>
-        <translation>
-            <numerusform>point</numerusform>
-            <numerusform>points</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>industrial share of GDP, from %1 to %2 in 2020</source>
-        <translation>part industrielle dans le PIB, de %1 à %2 en 2020</translation>
-    </message>
-    <message numerus="yes">
-        <source>billion dirhams</source>
-        <translation>
-            <numerusform>milliard de dirhams</numerusform>
-            <numerusform>milliards de dirhams</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Industrial Development Fund</source>
-        <translation>Fonds de Développement Industriel</translation>
-    </message>
-    <message numerus="yes">
-        <source>key measures</source>
-        <translation>
-            <numerusform>mesure clef</numerusform>
-            <numerusform>mesures clefs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>grouped in %1 blocks</source>
-        <translation>
-            <numerusform>regroupées en %1 bloc</numerusform>
-            <numerusform>regroupées en %1 blocs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>strategic prospects</source>
-        <translation>
-            <numerusform>prospect stratégique</numerusform>
-            <numerusform>prospects stratégiques</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>for foreign direct investment</source>
-        <translation>pour les Investissements Directs Étrangers</translation>
-    </message>
     <message>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>%1: next item</source>
+        <translation>%1 : élément suivant</translation>
+    </message>
+    <message>
+        <source>%1: previous item</source>
+        <translation>%1 : élément précédent</translation>
+    </message>
+    <message>
+        <source>%1: open the item</source>
+        <translation>%1 : ouvrir l’élément</translation>
+    </message>
+    <message>
+        <source>%1: back</source>
+        <translation>%1 : retour</translation>
+    </message>
+    <message>
+        <source>%1: this help</source>
+        <translation>%1 : cette aide</translation>
+    </message>
+    <message>
+        <source>%1: speech on or off</source>
+        <translation>%1 : activer ou couper la voix</translation>
+    </message>
+    <message>
+        <source>Keypad.</source>
+        <translation>Clavier.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDots</name>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>Chiffres saisis : %1</translation>
     </message>
 </context>
 <context>
@@ -231,11 +243,11 @@
     </message>
     <message>
         <source>No admin PIN is set in the configuration.</source>
-        <translation>Aucun code d&apos;administration n&apos;est défini dans la configuration.</translation>
+        <translation>Aucun code d’administration n’est défini dans la configuration.</translation>
     </message>
     <message>
         <source>Enter the admin PIN.</source>
-        <translation>Saisissez le code d&apos;administration.</translation>
+        <translation>Saisissez le code d’administration.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -257,22 +269,8 @@
 <context>
     <name>PlanDiagram</name>
     <message>
-        <source>Goals for 2020</source>
-        <translation>Les objectifs pour 2020</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 jobs</source>
-        <translation>
-            <numerusform>%1 emploi</numerusform>
-            <numerusform>%1 emplois</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>industrial share of GDP: from %1 to %2 (+%3 points)</source>
-        <translation>
-            <numerusform>part industrielle dans le PIB : de %1 à %2 (+%3 point)</numerusform>
-            <numerusform>part industrielle dans le PIB : de %1 à %2 (+%3 points)</numerusform>
-        </translation>
+        <source>The plan&apos;s goals</source>
+        <translation>Les objectifs du plan</translation>
     </message>
     <message>
         <source>Diagram of the plan</source>
@@ -294,7 +292,7 @@
     </message>
     <message>
         <source>Scan this code with your phone&apos;s camera to open the address on your phone.</source>
-        <translation>Scannez ce code avec l&apos;appareil photo de votre téléphone pour ouvrir l&apos;adresse sur votre téléphone.</translation>
+        <translation>Scannez ce code avec l’appareil photo de votre téléphone pour ouvrir l’adresse sur votre téléphone.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -342,25 +340,71 @@
         <translation>Texte de la rubrique</translation>
     </message>
     <message>
+        <source>More below</source>
+        <translation>Suite plus bas</translation>
+    </message>
+    <message>
         <source>Part of: %1</source>
         <translation>Fait partie de : %1</translation>
     </message>
     <message>
         <source>This page is not yet available in your language. Shown in: %1.</source>
-        <translation>Cette page n&apos;est pas encore disponible dans votre langue. Langue affichée : %1.</translation>
+        <translation>Cette page n’est pas encore disponible dans votre langue. Langue affichée : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Volume %1 of %2</source>
+        <translation>Volume %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Lire la page</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Répéter</translation>
+    </message>
+    <message>
+        <source>Softer (%1)</source>
+        <translation>Moins fort (%1)</translation>
+    </message>
+    <message>
+        <source>Louder (%1)</source>
+        <translation>Plus fort (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechMode</name>
+    <message>
+        <source>Speech on. Touch an item once to hear it, twice to open it.</source>
+        <translation>Voix activée. Touchez un élément une fois pour l’entendre, deux fois pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Lien : %1</translation>
     </message>
 </context>
 <context>
     <name>StatsChart</name>
     <message>
         <source>No visits recorded yet.</source>
-        <translation>Aucune visite enregistrée pour l&apos;instant.</translation>
+        <translation>Aucune visite enregistrée pour l’instant.</translation>
     </message>
     <message numerus="yes">
         <source>Today: %n visits</source>
         <translation>
-            <numerusform>Aujourd&apos;hui : %n visite</numerusform>
-            <numerusform>Aujourd&apos;hui : %n visites</numerusform>
+            <numerusform>Aujourd’hui : %n visite</numerusform>
+            <numerusform>Aujourd’hui : %n visites</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -390,8 +434,16 @@
         <translation>Continuer</translation>
     </message>
     <message>
-        <source>Back to the start in %1 s</source>
-        <translation>Retour à l&apos;accueil dans %1 s</translation>
+        <source>Touch the screen to stay. In %1 s it gets ready for the next visitor.</source>
+        <translation>Touchez l’écran pour rester. Dans %1 s, la borne se prépare pour le visiteur suivant.</translation>
+    </message>
+    <message>
+        <source>Touch the screen to keep reading. In %1 s it goes back to the home screen.</source>
+        <translation>Touchez l’écran pour continuer votre lecture. Dans %1 s, la borne revient à l’accueil.</translation>
+    </message>
+    <message>
+        <source>%1 seconds left</source>
+        <translation>%1 secondes restantes</translation>
     </message>
 </context>
 <context>
@@ -420,20 +472,36 @@
         <source>High contrast: off</source>
         <translation>Contraste élevé : désactivé</translation>
     </message>
+    <message>
+        <source>Speech: on, tap to stop</source>
+        <translation>Voix : activée, touchez pour l’arrêter</translation>
+    </message>
+    <message>
+        <source>Speech: off, tap to hear the screen</source>
+        <translation>Voix : coupée, touchez pour entendre l’écran</translation>
+    </message>
 </context>
 <context>
     <name>ZonesMap</name>
     <message>
-        <source>Schematic location map (positions approximate)</source>
-        <translation>Carte de situation schématique (positions approximatives)</translation>
+        <source>Where the economic areas are</source>
+        <translation>Situation des espaces économiques</translation>
     </message>
     <message>
         <source>Mediterranean Sea</source>
         <translation>Mer Méditerranée</translation>
     </message>
     <message>
-        <source>Opens the page of this area</source>
-        <translation>Ouvre la page de cet espace</translation>
+        <source>Morocco</source>
+        <translation>Maroc</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>Algérie</translation>
+    </message>
+    <message>
+        <source>In %1. Opens the page of this area</source>
+        <translation>À %1. Ouvre la page de cet espace</translation>
     </message>
 </context>
 </TS>

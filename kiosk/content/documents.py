@@ -24,6 +24,8 @@ _TAIL_BYTES = 2048
 _TRAILER_BYTES = 65_536
 KNOWN_KEYS = ("id", "title", "language", "file", "kind", "url")
 BROCHURE = "brochure"
+# Top-level key: ids of documents the pages name but the kiosk does not hold yet.
+AWAITED = "awaited"
 
 
 class DocumentKind(enum.Enum):
@@ -31,6 +33,10 @@ class DocumentKind(enum.Enum):
 
     FILE = "file"
     BROCHURE = "brochure"
+
+
+# Top-level key: ids of documents the pages name but the kiosk does not hold yet.
+AWAITED = "awaited"
 
 
 @dataclass(frozen=True)
@@ -64,12 +70,19 @@ class DocumentCatalog:
     content_dir: Path = Path(".")
     # Document id -> the problem that makes its file unusable (missing, not a PDF...).
     file_problems: dict[str, FileProblem] = field(default_factory=dict)
+    # Documents the pages name but the kiosk does not hold yet (``awaited`` in the
+    # manifest): a link to one reads as its plain words until the document is listed.
+    awaited: tuple[str, ...] = ()
 
     def get(self, doc_id: str) -> Document | None:
         return next((doc for doc in self.documents if doc.id == doc_id), None)
 
     def has(self, doc_id: str) -> bool:
         return self.get(doc_id) is not None
+
+    def is_awaited(self, doc_id: str) -> bool:
+        """True for a document announced as awaited and not listed (yet)."""
+        return doc_id in self.awaited and not self.has(doc_id)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -185,8 +198,12 @@ def read_documents(
         return DocumentCatalog(content_dir=content_dir), problems
 
     for key in data:
-        if key != "documents":
-            report(key_line(text, key), f"unknown key '{key}': list documents as [[documents]]")
+        if key not in ("documents", AWAITED):
+            report(
+                key_line(text, key),
+                f"unknown key '{key}': list documents as [[documents]] and the ones the "
+                f"kiosk does not hold yet as {AWAITED} = [...]",
+            )
     raw = data.get("documents", [])
     if not isinstance(raw, list):
         report(key_line(text, "documents"), "documents must be [[documents]] tables")
@@ -209,8 +226,33 @@ def read_documents(
                     key_line(table, "file", first),
                     f"document '{document.id}': {document.file} {problem.message}",
                 )
-    catalog = DocumentCatalog(tuple(documents), content_dir, file_problems)
+    awaited = _read_awaited(data.get(AWAITED, []), key_line(text, AWAITED), documents, report)
+    catalog = DocumentCatalog(tuple(documents), content_dir, file_problems, awaited)
     return catalog, problems
+
+
+def _read_awaited(raw: Any, line: int, documents: list[Document], report: Any) -> tuple[str, ...]:
+    """The ids of ``awaited = [...]``: documents named in the pages, not held yet."""
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        report(line, f'{AWAITED} must be a list of document ids, such as ["etude-medest"]')
+        return ()
+    awaited: list[str] = []
+    for doc_id in raw:
+        if not ID_PATTERN.match(doc_id):
+            report(
+                line,
+                f"{AWAITED}: '{doc_id}' is not a document id (lower-case letters, digits and '-')",
+            )
+        elif any(document.id == doc_id for document in documents):
+            # Listed now: its links are links. Saying so keeps the list honest.
+            report(
+                line,
+                f"document '{doc_id}' is listed now: remove it from {AWAITED}",
+                Severity.WARNING,
+            )
+        else:
+            awaited.append(doc_id)
+    return tuple(awaited)
 
 
 def _read_entry(

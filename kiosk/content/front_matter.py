@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.infographics import TABLES, read_figures, read_places
 from kiosk.content.model import DEFAULT_ICON, Page
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.toml_source import TomlSyntaxError, key_line, parse_toml, type_name
@@ -70,9 +71,13 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
         )
         return ParsedPage(None, tuple(problems))
 
+    tables = {name: data.pop(name) for name in TABLES if name in data}
     values = _check_fields(data, header, report)
     if values is None:
         return ParsedPage(None, tuple(problems))
+    # The header's first line is line 2 of the file.
+    figures, bad_figures = read_figures(tables.get("figures", []), header, 2, report)
+    places, bad_places = read_places(tables.get("places", []), header, 2, report)
     body_line = closing + 2
     body = "\n".join(lines[closing + 1 :])
     page = Page(
@@ -88,16 +93,22 @@ def parse_page(text: str, path: Path, lang: str) -> ParsedPage:
         body=body,
         path=path,
         body_line=body_line,
+        figures=figures,
+        places=places,
+        left_out=(*bad_figures, *bad_places),
     )
     return ParsedPage(page, tuple(problems))
 
 
-# One `key = value` line whose value is a plain quoted text, a decimal whole number or
-# true/false: what nearly every page header holds. Such lines mean the same to tomllib.
+# One `key = value` line whose value is a plain quoted text, a decimal whole number, a
+# decimal number with a fraction or true/false: what nearly every page header holds.
+# Such lines mean the same to tomllib.
 _SIMPLE_LINE = re.compile(
     r'[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"'
-    r"|(true|false)|([+-]?(?:0|[1-9](?:_?[0-9])*)))[ \t]*"
+    r"|(true|false)|([+-]?(?:0|[1-9](?:_?[0-9])*))|([+-]?(?:0|[1-9][0-9]*)\.[0-9]+))[ \t]*"
 )
+# The header of a table in an array of tables: [[figures]].
+_ARRAY_TABLE = re.compile(r"[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*")
 
 
 def _simple_header(lines: list[str]) -> dict[str, Any] | None:
@@ -108,21 +119,32 @@ def _simple_header(lines: list[str]) -> dict[str, Any] | None:
     answers and its error messages are unchanged.
     """
     data: dict[str, Any] = {}
+    table = data
     for line in lines:
         match = _SIMPLE_LINE.fullmatch(line)
         if match is None:
+            array = _ARRAY_TABLE.fullmatch(line)
+            if array is not None:
+                entries = data.setdefault(array.group(1), [])
+                if not isinstance(entries, list) or (table is not data and not table):
+                    return None
+                table = {}
+                entries.append(table)
+                continue
             if line.strip(" \t"):
                 return None
             continue
-        key, text, flag, number = match.groups()
-        if key in data:
+        key, text, flag, number, fraction = match.groups()
+        if key in table:
             return None
         if text is not None:
-            data[key] = text
+            table[key] = text
         elif flag is not None:
-            data[key] = flag == "true"
+            table[key] = flag == "true"
+        elif number is not None:
+            table[key] = int(number)
         else:
-            data[key] = int(number)
+            table[key] = float(fraction)
     return data
 
 
@@ -143,7 +165,7 @@ def _check_fields(data: dict[str, Any], header: str, report: Any) -> dict[str, A
     for key, value in data.items():
         # Lines are looked up only for a problem: most headers have none.
         if key not in FIELDS:
-            allowed = ", ".join(FIELDS)
+            allowed = ", ".join((*FIELDS, *TABLES))
             report(
                 key_line(header, key, first_line=2),
                 f"unknown front matter key '{key}': allowed keys are {allowed}",

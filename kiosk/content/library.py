@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kiosk.content.documents import DocumentCatalog
-from kiosk.content.model import Language, Page, Site
+from kiosk.content.model import KeyFigure, Language, Page, Place, Site
 
 log = logging.getLogger("kiosk.content")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,9 @@ class ContentLibrary:
             # Python-Markdown is loaded with the first page shown, not at start-up.
             from kiosk.content.markdown_render import render_markdown
 
-            result = render_markdown(page, self.has_page, self.documents.has)
+            result = render_markdown(
+                page, self.has_page, self.documents.has, self.documents.is_awaited
+            )
             # The technician finds in the log why a page shows as plain text or without
             # a link (check says the same before publishing).
             for problem in result.problems:
@@ -105,6 +110,24 @@ class ContentLibrary:
     def page_ids(self) -> tuple[str, ...]:
         """Every page id, in presentation order: home order, each followed by its children."""
         return self._order
+
+    # pictures' data ---------------------------------------------------------------
+    def key_figures(self, lang: str) -> tuple[KeyFigure, ...]:
+        """The key figures in ``lang`` (with fallback), from the first page that has any."""
+        return self._first_with(lang, lambda page: page.figures)
+
+    def places(self, lang: str) -> tuple[Place, ...]:
+        """The map's places in ``lang`` (with fallback), from the first page that has any."""
+        return self._first_with(lang, lambda page: page.places)
+
+    def _first_with(self, lang: str, read: Callable[[Page], tuple[T, ...]]) -> tuple[T, ...]:
+        # Pages are tried in presentation order, so the page a visitor finds first wins.
+        for page_id in (*self._order, *self._structure):
+            if read(self._structure[page_id]):
+                view = self.view(page_id, lang)
+                found = read(view.page) if view is not None else ()
+                return found or read(self._structure[page_id])
+        return ()
 
     # structure ------------------------------------------------------------------
     def parent(self, page_id: str) -> str | None:

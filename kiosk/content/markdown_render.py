@@ -68,12 +68,14 @@ class _LinkPolicy(Treeprocessor):
         page: Page,
         is_section: Callable[[str], bool],
         is_document: Callable[[str], bool],
+        is_awaited: Callable[[str], bool],
         report: Callable[[str, str, Severity], None],
     ) -> None:
         super().__init__(md)
         self.page = page
         self.is_section = is_section
         self.is_document = is_document
+        self.is_awaited = is_awaited
         self.report = report
         self.linked: list[str] = []
         self.images: list[Path] = []
@@ -103,10 +105,15 @@ class _LinkPolicy(Treeprocessor):
                 link.set("href", document_url(doc_id))
                 self.documents.append(doc_id)
                 return
+            if self.is_awaited(doc_id):
+                # Not held yet: its words stay, as plain text, until it is listed.
+                link.attrib.clear()
+                link.tag = "span"
+                return
             self.report(
                 href,
                 f"unknown document '{doc_id}' in link '{href}': use the id of a document "
-                "listed in documents.toml",
+                "listed in documents.toml (or announced there in awaited = [...])",
                 Severity.ERROR,
             )
         elif scheme in WEB_SCHEMES and is_public_url(href):
@@ -227,10 +234,13 @@ def render_markdown(
     page: Page,
     is_section: Callable[[str], bool],
     is_document: Callable[[str], bool] | None = None,
+    is_awaited: Callable[[str], bool] | None = None,
 ) -> RenderedPage:
     """Render a page's Markdown body.
 
-    ``is_section`` and ``is_document`` tell whether a page id or a document id exists.
+    ``is_section`` and ``is_document`` tell whether a page id or a document id exists;
+    ``is_awaited`` whether a document is announced but not held yet (its links are
+    shown as their plain words, with no problem reported).
     """
     problems: list[Problem] = []
     lines = _BodyLines(page)
@@ -268,7 +278,14 @@ def render_markdown(
     # Raw HTML is never rendered: without these two processors Markdown escapes it.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    policy = _LinkPolicy(md, page, is_section, is_document or (lambda _doc_id: False), report)
+    policy = _LinkPolicy(
+        md,
+        page,
+        is_section,
+        is_document or (lambda _doc_id: False),
+        is_awaited or (lambda _doc_id: False),
+        report,
+    )
     md.treeprocessors.register(policy, "kiosk_links", 5)
     try:
         html_text = md.convert(page.body)

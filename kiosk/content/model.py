@@ -36,6 +36,8 @@ class Theme:
     # palette colour name (kiosk.palette.Palette field) -> "#rrggbb"
     colours: dict[str, str] = field(default_factory=dict)
     logo_text: str = "CRI"
+    # a PNG or SVG file of the content folder shown instead of logo_text, checked to exist
+    logo: Path | None = None
     latin_font: str = ""
     arabic_font: str = ""
 
@@ -68,6 +70,37 @@ class Site:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """One key figure from a page's ``[[figures]]`` table: a number and what it counts."""
+
+    id: str
+    value: int
+    unit: str
+    caption: str
+    # written before the number, e.g. "+" for a rise
+    prefix: str = ""
+    # a share (percent) that grows from ``from_percent`` to ``to_percent``, drawn as a bar
+    from_percent: int | None = None
+    to_percent: int | None = None
+    # True for the plan's goals (shown in the plan's diagram)
+    goal: bool = False
+    # 1-based line of its ``[[figures]]`` header, for error messages
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place on the map from a page's ``[[places]]`` table: a zone's town (WGS84)."""
+
+    page: str
+    name: str
+    latitude: float
+    longitude: float
+    # 1-based line of its ``[[places]]`` header, for error messages
+    line: int = 1
+
+
+@dataclass(frozen=True)
 class Page:
     """One Markdown page in one language, with its front matter."""
 
@@ -86,3 +119,8 @@ class Page:
     graphic: str | None = None
     # 1-based line of the file where the Markdown body starts, for error messages
     body_line: int = 1
+    # key figures and map places the page's picture draws ([[figures]], [[places]])
+    figures: tuple[KeyFigure, ...] = ()
+    places: tuple[Place, ...] = ()
+    # ids of figures and places written but refused for a mistake (already reported)
+    left_out: tuple[str, ...] = ()

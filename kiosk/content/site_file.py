@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kiosk.content.documents import is_public_url
+from kiosk.content.images import ImageError, image_limit_problem, read_image_info
 from kiosk.content.model import Direction, Language, Site, Theme
 from kiosk.content.problems import ContentError, Problem, Severity
 from kiosk.content.toml_source import (
@@ -20,7 +21,8 @@ from kiosk.content.toml_source import (
 
 SITE_FILE = "site.toml"
 KNOWN_KEYS = ("default_language", "home", "url", "languages", "organisation", "theme")
-THEME_KEYS = ("colours", "logo_text", "latin_font", "arabic_font")
+THEME_KEYS = ("colours", "logo_text", "logo", "latin_font", "arabic_font")
+LOGO_KINDS = ("PNG", "SVG")
 # The palette's colour names (kiosk/palette.py Palette; a test keeps them in step).
 THEME_COLOURS = (
     "ink",
@@ -98,7 +100,7 @@ def read_site(content_dir: Path) -> tuple[Site, list[Problem]]:
             '(or url = "" when there is none: no QR code is shown then)',
         )
         url = ""
-    theme = _read_theme(data.get("theme", {}), text, report)
+    theme = _read_theme(data.get("theme", {}), text, content_dir, report)
     site = Site(
         languages=tuple(languages),
         default_language=default,
@@ -216,7 +218,7 @@ def _read_organisation(
     return organisation
 
 
-def _read_theme(raw: Any, text: str, report: Any) -> Theme:
+def _read_theme(raw: Any, text: str, content_dir: Path, report: Any) -> Theme:
     """The [theme] table; every mistake is reported and that one setting left at its default."""
     if not isinstance(raw, dict):
         report(key_line(text, "theme"), "theme must be a table: [theme]")
@@ -229,11 +231,44 @@ def _read_theme(raw: Any, text: str, report: Any) -> Theme:
             report(line, f"unknown theme key '{key}': allowed are {', '.join(THEME_KEYS)}")
         elif key == "colours":
             values["colours"] = _read_colours(value, theme_text, first, report)
+        elif key == "logo":
+            values["logo"] = _read_logo(value, content_dir, line, report)
         elif not isinstance(value, str) or (key == "logo_text" and not value.strip()):
             report(line, f"theme.{key} must be non-empty text in double quotes")
         else:
             values[key] = value.strip()
     return Theme(**values)
+
+
+def _read_logo(value: Any, content_dir: Path, line: int, report: Any) -> Path | None:
+    """The logo file, or None (the text mark is shown) after reporting why it cannot be."""
+    hint = 'write it relative to the content folder, for example logo = "images/logo.svg"'
+    if not isinstance(value, str) or not value.strip():
+        report(line, f"theme.logo must be the name of a PNG or SVG file: {hint}")
+        return None
+    name = value.strip()
+    relative = PurePosixPath(name.replace("\\", "/"))
+    root = content_dir.resolve()
+    target = (root / Path(*relative.parts)).resolve() if relative.parts else root
+    if relative.is_absolute() or not target.is_relative_to(root) or target == root:
+        report(line, f"theme.logo '{name}' must be a file inside the content folder: {hint}")
+        return None
+    if not target.is_file():
+        report(line, f"theme.logo '{name}' does not exist in the content folder: {hint}")
+        return None
+    try:
+        info = read_image_info(target)
+    except ImageError as error:
+        report(line, f"theme.logo '{name}': {error}")
+        return None
+    if info.kind not in LOGO_KINDS:
+        report(line, f"theme.logo '{name}' is a {info.kind} file: the logo must be SVG or PNG")
+        return None
+    too_large = image_limit_problem(info)
+    if too_large is not None:
+        report(line, f"theme.logo '{name}' {too_large}")
+        return None
+    return target
 
 
 def _read_colours(raw: Any, text: str, first: int, report: Any) -> dict[str, str]:

@@ -11,6 +11,7 @@ from kiosk.content.markdown_render import render_markdown
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.toml_source import from_key, key_line, value_line
+from kiosk.content.validate_pictures import MapFrame, check_pictures_data
 
 # Longest texts a home tile shows whole: at four tiles per row on a 1920 screen a title
 # wraps after about 20 characters and a tile has room for three lines; the summary
@@ -54,9 +55,15 @@ def translation_coverage(library: ContentLibrary) -> list[LanguageCoverage]:
 
 
 def validate_library(
-    library: ContentLibrary, icon_exists: Callable[[str], bool] | None = None
+    library: ContentLibrary,
+    icon_exists: Callable[[str], bool] | None = None,
+    map_frame: MapFrame | None = None,
 ) -> list[Problem]:
-    """Every problem that needs the whole library to be seen, in file order."""
+    """Every problem that needs the whole library to be seen, in file order.
+
+    ``map_frame`` (west, south, east, north in degrees) is the area the map draws: a
+    place outside it would be drawn off the map.
+    """
     problems: list[Problem] = []
     problems += _check_home(library)
     default = library.default_language
@@ -65,6 +72,7 @@ def validate_library(
             problems += _check_parent(library, page)
             problems += _check_tile_text(page)
             problems += _check_against_source(library, page)
+            problems += check_pictures_data(library, page, map_frame)
             if icon_exists is not None and not icon_exists(page.icon):
                 problems.append(
                     _at_key(
@@ -75,7 +83,9 @@ def validate_library(
                         "'mdi6.factory' (see the authoring guide)",
                     )
                 )
-            problems += render_markdown(page, library.has_page, library.documents.has).problems
+            problems += render_markdown(
+                page, library.has_page, library.documents.has, library.documents.is_awaited
+            ).problems
     reachable = set(library.page_ids)
     for page in library.pages_in(default).values():
         if page.id not in reachable:

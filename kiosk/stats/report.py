@@ -212,3 +212,18 @@ def week_figures(path: Path, today: date) -> list[DayFigure]:
     except StatsUnavailable:
         return [DayFigure(since + timedelta(days=n), 0, 0.0) for n in range(7)]
     return recent_days(summary, today)
+
+
+def last_visit(path: Path) -> datetime | None:
+    """When the most recent visit started (local time); None without any or when unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+        try:
+            (latest,) = connection.execute("SELECT MAX(started_at) FROM sessions").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return None
+    return None if latest is None else datetime.fromtimestamp(latest)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Sign
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content import ContentError, Problem, load_content, validate_library
+from kiosk.geography import medest_map
 from kiosk.i18n import fill
 from kiosk.icon_names import icon_exists
 from kiosk.ui.follows_language import FollowsLanguage
@@ -134,7 +135,8 @@ class ContentReloader(QObject):
             return
         library = result.library
         self._window.set_library(library)
-        later = [p for p in validate_library(library, icon_exists) if p.is_error]
+        problems = validate_library(library, icon_exists, medest_map().frame)
+        later = [p for p in problems if p.is_error]
         if later:
             # Shown, but with a mistake the author should see (a broken link...).
             self._report(later)

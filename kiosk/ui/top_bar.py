@@ -1,4 +1,4 @@
-"""The always-visible top bar: Home, Back, where-am-I title and the language switcher."""
+"""The always-visible top bar: Home, Back, the reading aids and the language switcher."""
 
 from __future__ import annotations
 
@@ -22,9 +22,6 @@ from kiosk.ui.screens.graphics.numbers import western_digits
 from kiosk.ui.style import icons
 from kiosk.ui.style.theme import TEXT_STEPS, Metrics, active_palette
 
-# Share of the bar's width the title needs beside the controls.
-TITLE_MIN_SHARE = 0.35
-
 
 class TopBar(FollowsLanguage, QFrame):
     """Navigation and language controls. Emits what the visitor asked for."""
@@ -34,6 +31,7 @@ class TopBar(FollowsLanguage, QFrame):
     language_requested = Signal(str)
     text_step_requested = Signal(int)
     high_contrast_requested = Signal(bool)
+    speech_requested = Signal(bool)
 
     def __init__(self, languages: tuple[Language, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +49,12 @@ class TopBar(FollowsLanguage, QFrame):
         self.contrast_button.setObjectName("BarButton")
         self.contrast_button.setCheckable(True)
         self.contrast_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Speech mode (screen read aloud): first among the aids, on every screen.
+        self.speech_button = QPushButton(self)
+        self.speech_button.setObjectName("BarButton")
+        self.speech_button.setCheckable(True)
+        self.speech_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.speech_button.clicked.connect(self.speech_requested)
         self._text_step = 0
         self.text_size_button.clicked.connect(
             lambda: self.text_step_requested.emit((self._text_step + 1) % len(TEXT_STEPS))
@@ -62,6 +66,10 @@ class TopBar(FollowsLanguage, QFrame):
         # The title takes what the buttons leave (it elides itself); it must never
         # squeeze the buttons' own words.
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Never shown: every screen names itself once, in its own header (the home
+        # screen's hero, a page's header). The label keeps the name for the bar's
+        # accessible description and the window title.
+        self.title_label.hide()
         self._full_title = ""
 
         self._language_group = QButtonGroup(self)
@@ -80,6 +88,7 @@ class TopBar(FollowsLanguage, QFrame):
         self._aids = QWidget(self)
         self._aids_row = QHBoxLayout(self._aids)
         self._aids_row.setContentsMargins(0, 0, 0, 0)
+        self._aids_row.addWidget(self.speech_button)
         self._aids_row.addWidget(self.text_size_button)
         self._aids_row.addWidget(self.contrast_button)
         for language in languages:
@@ -131,6 +140,10 @@ class TopBar(FollowsLanguage, QFrame):
         self.contrast_button.setChecked(on)
         self.retranslate_ui()
 
+    def set_speech_on(self, on: bool) -> None:
+        self.speech_button.setChecked(on)
+        self.retranslate_ui()
+
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(16)
         self._layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
@@ -164,6 +177,11 @@ class TopBar(FollowsLanguage, QFrame):
             if self.contrast_button.isChecked()
             else self.tr("High contrast: off")
         )
+        self.speech_button.setAccessibleName(
+            self.tr("Speech: on, tap to stop")
+            if self.speech_button.isChecked()
+            else self.tr("Speech: off, tap to hear the screen")
+        )
         for code, button in self.language_buttons.items():
             button.setAccessibleName(button.text())
             button.setProperty("language", code)
@@ -186,7 +204,10 @@ class TopBar(FollowsLanguage, QFrame):
         self.contrast_button.setIcon(
             icons.icon("mdi6.circle-half-full", active_palette().brand_ink)
         )
+        speech = "mdi6.volume-high" if self.speech_button.isChecked() else "mdi6.volume-off"
+        self.speech_button.setIcon(icons.icon(speech, active_palette().brand_ink))
         for button in (
+            self.speech_button,
             self.home_button,
             self.back_button,
             self.text_size_button,
@@ -214,9 +235,9 @@ class TopBar(FollowsLanguage, QFrame):
             + margins.right()
             + 3 * spacing
         )
-        # Decided by the bar's width, not by the title, so the bar keeps its height
-        # from one screen to the next.
-        own_row = self.width() - controls < TITLE_MIN_SHARE * self.width()
+        # Decided by the bar's width alone, so the bar keeps its height from one screen
+        # to the next. The bar shows no title: each screen names itself once, below it.
+        own_row = self.width() < controls
         if own_row == self._title_on_own_row:
             return
         self._title_on_own_row = own_row

@@ -14,6 +14,10 @@ from kiosk.documents.store import DocumentStore
 from kiosk.font_families import configure_families
 from kiosk.i18n import LanguageService
 from kiosk.palette import Palette, contrast_problems, palette_with
+from kiosk.speech.output import SoundOutput
+from kiosk.ui.access.speech_bar import SpeechBar
+from kiosk.ui.access.speech_mode import SpeechMode
+from kiosk.ui.access.speech_service import SpeechService
 from kiosk.ui.documents.qr_overlay import QrOverlay
 from kiosk.ui.navigator import HOME, Navigator
 from kiosk.ui.overlay import open_overlays
@@ -47,7 +51,13 @@ class MainWindow(QWidget):
     qr_shown = Signal(str)
 
     def __init__(
-        self, library: ContentLibrary, language: LanguageService, parent: QWidget | None = None
+        self,
+        library: ContentLibrary,
+        language: LanguageService,
+        parent: QWidget | None = None,
+        speech_output: SoundOutput | None = None,
+        speech_enabled: bool = True,
+        speech_volume_step: int = 2,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -82,7 +92,15 @@ class MainWindow(QWidget):
         # Screens scroll instead of forcing a minimum window size (which kiosk
         # platforms without a window manager cannot honour anyway).
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        # Speech mode: the speaker button in the top bar, the reading controls under it.
+        self.speech = SpeechService(language, speech_output, speech_volume_step, self)
+        self.speech_bar = SpeechBar(self)
+        self.speech_mode = SpeechMode(self, self.speech, self.speech_bar)
+        self.top_bar.speech_button.setVisible(speech_enabled)
+        self.top_bar.speech_requested.connect(self.speech.set_on)
+        self.speech.mode_changed.connect(self.top_bar.set_speech_on)
         layout.addWidget(self.top_bar)
+        layout.addWidget(self.speech_bar)
         layout.addWidget(self.stack, 1)
 
         self.top_bar.home_requested.connect(self.navigator.home)
@@ -176,6 +194,7 @@ class MainWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_allowed:
+            self.speech.stop()
             super().closeEvent(event)
             return
         log.warning("refused to close the kiosk window")
@@ -190,6 +209,7 @@ class MainWindow(QWidget):
         if language:
             self.language.set_language(language)
         self.reading_aids.reset()
+        self.speech.reset()
         self.section.reset()
         self.home.scroll_to_top()
         self.visitor_reset.emit()
@@ -206,6 +226,7 @@ class MainWindow(QWidget):
         """The document store, the Downloads list, the viewer and the QR overlay."""
         self._viewer: DocumentViewer | None = None
         self.qr_overlay = QrOverlay(self)
+        self.speech_mode.follow(self.qr_overlay)
         self._connect_documents(library)
 
     def _connect_documents(self, library: ContentLibrary) -> None:
@@ -235,6 +256,7 @@ class MainWindow(QWidget):
 
             self._viewer = DocumentViewer(self.documents, self)
             self._viewer.apply_metrics(self._metrics)
+            self.speech_mode.follow(self._viewer)
         return self._viewer
 
     @Slot(str)
@@ -285,6 +307,7 @@ class MainWindow(QWidget):
             self.stack.setCurrentWidget(self.section)
             view = self._library.view(page_id, lang)
             title = view.page.title if view is not None else ""
+            # Shown once, in the page's header; the bar keeps it for speech mode.
             self.top_bar.set_title(title)
             # Where the presenter is, for a laptop's task bar (and for tests under X).
             self.setWindowTitle(f"{title} \u2013 {name}" if title else name)
@@ -326,6 +349,7 @@ class MainWindow(QWidget):
         self.setStyleSheet(style_sheet(self._metrics))
         # Icons and pictures are drawn in palette colours: they follow a theme change too.
         self.top_bar.apply_metrics(self._metrics)
+        self.speech_bar.apply_metrics(self._metrics)
         self.home.apply_metrics(self._metrics)
         self.section.apply_metrics(self._metrics)
         self.downloads.apply_metrics(self._metrics)

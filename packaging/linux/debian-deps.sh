@@ -9,7 +9,8 @@
 #   packaging/linux/debian-deps.sh kiosk  run + the cage Wayland kiosk compositor and
 #                                         the Wayland client libraries, for a kiosk box
 #   packaging/linux/debian-deps.sh bench  base + Debian's chromium, the browser the
-#                                         benchmarks compare against (make bench)
+#                                         benchmarks compare against, and mosquitto for
+#                                         the fleet benchmark (make bench)
 #
 # Only missing packages are installed. As root, with apt-get: installs them without
 # prompting. Not root: prints the packages and the command to run, exits 1.
@@ -37,10 +38,15 @@ base_pkgs="libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6
 run_pkgs="libxcb1 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
+# Speech mode plays through PortAudio (the sounddevice wheel loads libportaudio2, which
+# brings libasound2); eSpeak NG itself comes with its data in the espeakng-loader wheel.
+run_pkgs="$run_pkgs libportaudio2"
 
-# Virtual X server for the tests marked `gui`, xdotool to type real X key events, and
-# the linters the packaging tests run on the launcher and the shell scripts.
-test_pkgs="xvfb xauth xdotool desktop-file-utils shellcheck"
+# Virtual X server for the tests marked `gui`, xdotool to type real X key events, the
+# linters the packaging tests run on the launcher and the shell scripts, and the MQTT
+# broker the fleet tests start on 127.0.0.1 (tests/fleet; Debian starts its own service
+# too, on port 1883, which the tests leave alone).
+test_pkgs="xvfb xauth xdotool desktop-file-utils shellcheck mosquitto"
 
 # PyInstaller (packaging/pyinstaller, tests/test_packaging_frozen.py) runs ldd, objdump
 # and objcopy (binutils). It also needs Python as a shared library: Debian's python3.X
@@ -60,7 +66,8 @@ stack_test_pkgs="grim"
 
 # benchmarks/ (make bench) compare the kiosk's start-up with headless Chromium showing
 # the export-html site of the same content: the alternative a CRI would otherwise pick.
-bench_pkgs="chromium"
+# The fleet benchmark (benchmarks/fleet.py) starts its own Mosquitto broker.
+bench_pkgs="chromium mosquitto"
 
 case "$mode" in
     base) wanted="$base_pkgs" ;;

@@ -4,6 +4,8 @@
 #
 #   sudo packaging/linux/install.sh                  from this source tree, into a venv
 #   sudo packaging/linux/install.sh --frozen DIR     copy a PyInstaller build (dist/cri-kiosk)
+#   sudo packaging/linux/install.sh --fleet [...]    also let the kiosk reach its fleet's
+#                                                    repository and broker (network drop-in)
 #   sudo packaging/linux/install.sh --uninstall      remove program, service and PAM file
 #                                                    (keeps config, logs and the user)
 #   packaging/linux/install.sh --dry-run [...]       print the commands, change nothing
@@ -25,12 +27,13 @@ UNIT=cri-kiosk.service
 PYTHON=${PYTHON:-python3}
 
 dry_run=0
+fleet=0
 frozen=""
 action=install
 root=""
 
 usage() {
-    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -42,6 +45,7 @@ while [ "$#" -gt 0 ]; do
             frozen=$2
             shift
             ;;
+        --fleet) fleet=1 ;;
         --uninstall) action=uninstall ;;
         --root)
             [ "$#" -ge 2 ] || usage
@@ -91,7 +95,7 @@ if [ "$action" = uninstall ]; then
     else
         run systemctl disable --now "$UNIT" || true
     fi
-    run rm -f "$UNIT_DIR/$UNIT" "$PAM_DIR/$USER_NAME"
+    run rm -f "$UNIT_DIR/$UNIT" "$PAM_DIR/$USER_NAME" "$UNIT_DIR/$UNIT.d/fleet.conf"
     [ -n "$root" ] || run systemctl daemon-reload
     run rm -rf "$PREFIX"
     echo "Removed the program and the service. Kept: $CONFIG_DIR, $root/var/log/$USER_NAME," \
@@ -164,6 +168,12 @@ fi
 run install -d -m 0755 "$UNIT_DIR" "$PAM_DIR"
 run install -m 0644 "$HERE/$UNIT" "$UNIT_DIR/$UNIT"
 run install -m 0644 "$HERE/pam.d/$USER_NAME" "$PAM_DIR/$USER_NAME"
+# The unit allows no network; a kiosk in a fleet needs TCP to its repository and broker.
+if [ "$fleet" -eq 1 ]; then
+    run install -D -m 0644 "$HERE/cri-kiosk-fleet.conf" "$UNIT_DIR/$UNIT.d/fleet.conf"
+else
+    run rm -f "$UNIT_DIR/$UNIT.d/fleet.conf"
+fi
 [ -n "$root" ] || run systemctl daemon-reload
 run systemctl "${systemctl_root[@]}" enable "$UNIT"
 run systemctl "${systemctl_root[@]}" set-default graphical.target

@@ -488,7 +488,9 @@ def test_every_shipped_page_renders_cleanly() -> None:
 
     for lang in library.site.language_codes:
         for page in library.pages_in(lang).values():
-            rendered = render_markdown(page, library.has_page, library.documents.has)
+            rendered = render_markdown(
+                page, library.has_page, library.documents.has, library.documents.is_awaited
+            )
             assert rendered.problems == (), describe(rendered.problems)
             assert_no_href_but_sections(rendered.html, allow_documents=True)
             assert all(library.documents.has(doc) for doc in rendered.linked_documents)

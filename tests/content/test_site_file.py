@@ -69,7 +69,7 @@ def test_organisation_text_falls_back_to_the_default_language(
     site, problems = read_site(content_dir)
 
     assert problems == [], describe(problems)
-    assert site.organisation_text("short_name", "en") == "CRI de l'Oriental"
+    assert site.organisation_text("short_name", "en") == "CRI de l\u2019Oriental"
 
 
 def test_missing_site_file(content_dir: Path) -> None:
@@ -330,17 +330,17 @@ def test_unknown_colour_name_lists_the_allowed_ones(content_dir: Path) -> None:
 
 def test_unknown_theme_key_and_empty_logo(content_dir: Path) -> None:
     path = site_path(content_dir)
-    text = path.read_text(encoding="utf-8").replace('logo_text = "CRI"', 'logo = "CRI"')
+    text = path.read_text(encoding="utf-8").replace('logo_text = "CRI"', 'mark = "CRI"')
     text = text.replace('latin_font = "Noto Sans"', "latin_font = 12")
     path.write_text(text, encoding="utf-8")
 
     problems = problems_of(content_dir)
 
     assert [p.line for p in problems] == [
-        line_containing(path, 'logo = "CRI"'),
+        line_containing(path, 'mark = "CRI"'),
         line_containing(path, "latin_font = 12"),
     ], describe(problems)
-    assert "unknown theme key 'logo'" in problems[0].message
+    assert "unknown theme key 'mark'" in problems[0].message
     assert "theme.latin_font must be non-empty text" in problems[1].message
 
 
@@ -355,3 +355,64 @@ def test_theme_must_be_a_table(content_dir: Path) -> None:
     problem = the_problem(problems_of(content_dir), path, Severity.ERROR, "theme must be a table")
 
     assert problem.line == line_containing(path, 'theme = "blue"')
+
+
+# --------------------------------------------------------------------------- logo
+
+SVG_LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60">'
+    '<rect width="120" height="60" fill="#0b3c5d"/></svg>'
+)
+
+
+def with_logo(content_dir: Path, name: str) -> Path:
+    path = site_path(content_dir)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('logo_text = "CRI"', f'logo_text = "CRI"\nlogo = "{name}"'))
+    return path
+
+
+def test_a_logo_file_in_the_content_is_read(content_dir: Path) -> None:
+    (content_dir / "images").mkdir(exist_ok=True)
+    (content_dir / "images" / "logo.svg").write_text(SVG_LOGO, encoding="utf-8")
+    with_logo(content_dir, "images/logo.svg")
+
+    site, problems = read_site(content_dir)
+
+    assert problems == [], describe(problems)
+    assert site.theme.logo == (content_dir / "images" / "logo.svg").resolve()
+    assert site.theme.logo_text == "CRI"  # still the mark's accessible name and fallback
+
+
+def test_no_logo_key_keeps_the_text_mark(content_dir: Path) -> None:
+    site, _problems = read_site(content_dir)
+    assert site.theme.logo is None
+
+
+@pytest.mark.parametrize(
+    ("name", "file", "message"),
+    [
+        ("images/missing.svg", None, "does not exist in the content folder"),
+        ("../outside.svg", None, "must be a file inside the content folder"),
+        ("/etc/logo.svg", None, "must be a file inside the content folder"),
+        ("images/logo.svg", "not an image", "is not a PNG, JPEG or SVG image"),
+        ("images/logo.jpg", b"\xff\xd8\xff\xc0\x00\x11\x08\x00\x10\x00\x20", "must be SVG or PNG"),
+    ],
+)
+def test_a_wrong_logo_is_reported_at_its_line(
+    content_dir: Path, name: str, file: str | bytes | None, message: str
+) -> None:
+    if file is not None:
+        (content_dir / "images").mkdir(exist_ok=True)
+        target = content_dir / name
+        if isinstance(file, bytes):
+            target.write_bytes(file)
+        else:
+            target.write_text(file, encoding="utf-8")
+    path = with_logo(content_dir, name)
+
+    site, problems = read_site(content_dir)
+
+    problem = the_problem(problems, path, Severity.ERROR, message)
+    assert problem.line == line_containing(path, f'logo = "{name}"')
+    assert site.theme.logo is None

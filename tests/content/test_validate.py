@@ -32,7 +32,11 @@ def test_shipped_content_is_valid() -> None:
 
 def test_problems_are_in_file_order(content_dir: Path, edit_file: Edit) -> None:
     edit_file(content_dir / "fr" / "chiffres-cles.md", "## Les moyens", "[x](a.md)\n\n[y](b.md)")
-    edit_file(content_dir / "en" / "chiffres-cles.md", "## The goals", "[z](c.md)\n\n## The goals")
+    edit_file(
+        content_dir / "en" / "chiffres-cles.md",
+        "## The plan\u2019s goals",
+        "[z](c.md)\n\n## The plan\u2019s goals",
+    )
 
     problems = validate(content_dir)
 

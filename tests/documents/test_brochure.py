@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.cli import main
 
 NOTICE = {
-    "fr": "Ce n'est pas l'étude elle-même.",
+    "fr": "Ce n\u2019est pas l\u2019étude elle-même.",
     "ar": "وهو ليس الدراسة نفسها.",
     "en": "It is not the study itself.",
 }

@@ -34,10 +34,13 @@ from kiosk.ui.style.theme import Metrics, active_palette
 
 log = logging.getLogger("kiosk.viewer")
 
-# Zoom is relative to "fit to width" (1.0): a double tap doubles it, a pinch may go up
-# to MAX_ZOOM, and never below the whole width of the page.
+# Zoom is relative to "the whole page in view" (1.0), in any orientation: a double tap
+# goes to at least DOUBLE_TAP_ZOOM (the page's whole width when that is larger), the
+# zoom buttons step by ZOOM_STEP, a pinch may go up to MAX_WIDTH_ZOOM times the whole
+# width, and nothing goes below the whole page.
 DOUBLE_TAP_ZOOM = 2.0
-MAX_ZOOM = 4.0
+ZOOM_STEP = 1.5
+MAX_WIDTH_ZOOM = 4.0
 DOUBLE_TAP_MS = 400
 TAP_SLOP = 12.0  # pixels a finger may wander and still tap
 
@@ -57,7 +60,7 @@ class DocumentViewer(FollowsLanguage, Overlay):
         self._store = store
         self._document_id = ""
         self._problem: FileProblem | None = None
-        self._zoom = 1.0  # relative to fit to width
+        self._zoom = 1.0  # relative to the whole page in view
         self._metrics = Metrics(1.0)
         self._finger: QPointF | None = None
         self._tap_moved = False
@@ -71,6 +74,9 @@ class DocumentViewer(FollowsLanguage, Overlay):
         self.title_label = QLabel(self.bar)
         self.title_label.setObjectName("ViewerTitle")
         self.title_label.setWordWrap(True)
+        # Which language version is open, named in its own language and script.
+        self.language_label = QLabel(self.bar)
+        self.language_label.setObjectName("ViewerLanguage")
         self.page_label = QLabel(self.bar)
         self.page_label.setObjectName("PageIndicator")
         self.close_button = QPushButton(self.bar)
@@ -80,6 +86,7 @@ class DocumentViewer(FollowsLanguage, Overlay):
         bar_layout = QHBoxLayout(self.bar)
         self._bar_layout = bar_layout
         bar_layout.addWidget(self.title_label, 1)
+        bar_layout.addWidget(self.language_label)
         bar_layout.addWidget(self.page_label)
         bar_layout.addWidget(self.close_button)
 
@@ -88,7 +95,7 @@ class DocumentViewer(FollowsLanguage, Overlay):
         self.view = BoundedPdfView(self)
         self.view.setObjectName("PdfView")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Pages are pictures: they never mirror, only the chrome around them does.
@@ -121,6 +128,14 @@ class DocumentViewer(FollowsLanguage, Overlay):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.previous_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
+        # Zoom without knowing the pinch: two large buttons.
+        self.zoom_out_button = QPushButton(self)
+        self.zoom_in_button = QPushButton(self)
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setObjectName("ZoomButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.zoom_out_button.clicked.connect(lambda: self.set_zoom(self._zoom / ZOOM_STEP))
+        self.zoom_in_button.clicked.connect(lambda: self.set_zoom(self._zoom * ZOOM_STEP))
         self.qr_code = QrCodeWidget(self)
         self.qr_caption = QLabel(self)
         self.qr_caption.setObjectName("QrCaption")
@@ -128,6 +143,9 @@ class DocumentViewer(FollowsLanguage, Overlay):
         footer = QHBoxLayout()
         self._footer = footer
         footer.addWidget(self.previous_button)
+        footer.addStretch(1)
+        footer.addWidget(self.zoom_out_button)
+        footer.addWidget(self.zoom_in_button)
         footer.addStretch(1)
         footer.addWidget(self.qr_caption, 2)
         footer.addWidget(self.qr_code)
@@ -174,11 +192,15 @@ class DocumentViewer(FollowsLanguage, Overlay):
         return self.view.verticalScrollBar().value() > bottom
 
     def zoom(self) -> float:
-        """The zoom relative to fit-to-width (1.0 = the page fills the width)."""
+        """The zoom relative to the whole page in view (1.0)."""
         return self._zoom
 
+    def max_zoom(self) -> float:
+        """The largest zoom: MAX_WIDTH_ZOOM times the page's whole width."""
+        return MAX_WIDTH_ZOOM * self._width_zoom()
+
     def open_document(self, doc_id: str) -> None:
-        """Open over the window at the document's first page, fitted to the width."""
+        """Open over the window at the document's first page, wholly in view."""
         self._reset()
         document = self._store.document(doc_id)
         self._document_id = doc_id
@@ -199,6 +221,7 @@ class DocumentViewer(FollowsLanguage, Overlay):
             return
         self.body.setCurrentWidget(self.view)
         self._show_qr(document.url)
+        self.set_zoom(1.0)
         self.go_to_page(0)
         self._update_page()
 
@@ -210,10 +233,10 @@ class DocumentViewer(FollowsLanguage, Overlay):
         self._update_page()
 
     def set_zoom(self, zoom: float, focus: QPointF | None = None) -> None:
-        """Zoom relative to fit-to-width, keeping ``focus`` (viewport point) in place."""
-        zoom = max(1.0, min(MAX_ZOOM, zoom))
+        """Zoom relative to the whole page, keeping ``focus`` (viewport point) in place."""
         if self._problem is not None or self.pdf.pageCount() < 1:
             return
+        zoom = max(1.0, min(self.max_zoom(), zoom))
         old = self._zoom
         self._zoom = zoom
         bars = (self.view.horizontalScrollBar(), self.view.verticalScrollBar())
@@ -221,14 +244,19 @@ class DocumentViewer(FollowsLanguage, Overlay):
             focus = QPointF(self.view.viewport().width() / 2, self.view.viewport().height() / 2)
         # The document point under the focus, in old zoom units.
         anchor = QPointF(bars[0].value() + focus.x(), bars[1].value() + focus.y())
-        if zoom == 1.0:
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        else:
-            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-            self.view.setZoomFactor(self._fit_factor() * zoom)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(self._fit_factor() * zoom)
         ratio = zoom / old
         bars[0].setValue(round(anchor.x() * ratio - focus.x()))
         bars[1].setValue(round(anchor.y() * ratio - focus.y()))
+        self._update_zoom_buttons()
+
+    def _update_zoom_buttons(self) -> None:
+        shown = self._problem is None and self.pdf.pageCount() > 0
+        self.zoom_out_button.setEnabled(shown and self._zoom > 1.0)
+        self.zoom_in_button.setEnabled(shown and self._zoom < self.max_zoom() - 1e-6)
+        self.zoom_out_button.setVisible(self._problem is None)
+        self.zoom_in_button.setVisible(self._problem is None)
 
     def close_overlay(self) -> None:
         super().close_overlay()
@@ -250,6 +278,8 @@ class DocumentViewer(FollowsLanguage, Overlay):
     def retranslate_ui(self) -> None:
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close the document"))
+        self.zoom_in_button.setAccessibleName(self.tr("Zoom in"))
+        self.zoom_out_button.setAccessibleName(self.tr("Zoom out"))
         self.previous_button.setText(self.tr("Previous page"))
         self.next_button.setText(self.tr("Next page"))
         self.qr_caption.setText(self.tr("Scan to get this document on your phone"))
@@ -275,6 +305,10 @@ class DocumentViewer(FollowsLanguage, Overlay):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view.viewport():
             kind = event.type()
+            if kind == QEvent.Type.Resize and self.pdf.pageCount() > 0 and self._problem is None:
+                # The whole page stays the whole page when the window turns or resizes.
+                self.view.setZoomFactor(self._fit_factor() * self._zoom)
+                return False
             if kind == QEvent.Type.MouseButtonDblClick and isinstance(event, QMouseEvent):
                 self._double_tap(event.position())
                 return True
@@ -290,8 +324,10 @@ class DocumentViewer(FollowsLanguage, Overlay):
         return super().eventFilter(watched, event)
 
     def _double_tap(self, position: QPointF) -> None:
-        """Double tap: zoom in on the tapped point, or back to the whole width."""
-        self.set_zoom(1.0 if self._zoom > 1.0 else DOUBLE_TAP_ZOOM, position)
+        """Double tap: zoom in on the tapped point (at least to the page's whole width),
+        or back to the whole page."""
+        zoom_in = max(DOUBLE_TAP_ZOOM, self._width_zoom())
+        self.set_zoom(1.0 if self._zoom > 1.0 else zoom_in, position)
 
     def _touch(self, event: QTouchEvent) -> None:
         """One finger drags and flicks; two fingers pinch; two quick taps zoom."""
@@ -346,7 +382,7 @@ class DocumentViewer(FollowsLanguage, Overlay):
             return
         self._last_tap = (position, now)
 
-    def _fit_factor(self) -> float:
+    def _width_factor(self) -> float:
         """QPdfView's zoom factor at which the widest page fills the viewport's width."""
         if self._widest is None:
             self._widest = max(
@@ -358,6 +394,20 @@ class DocumentViewer(FollowsLanguage, Overlay):
         margins = self.view.documentMargins()
         usable = self.view.viewport().width() - margins.left() - margins.right()
         return max(0.05, usable / max(1.0, widest * dpi_scale))
+
+    def _fit_factor(self) -> float:
+        """QPdfView's zoom factor at which the first page is wholly in view."""
+        dpi_scale = self.view.logicalDpiY() / 72.0
+        margins = self.view.documentMargins()
+        usable = self.view.viewport().height() - margins.top() - margins.bottom()
+        tall = max(1.0, self.pdf.pagePointSize(0).height() * dpi_scale)
+        return max(0.05, min(self._width_factor(), usable / tall))
+
+    def _width_zoom(self) -> float:
+        """The zoom at which the page fills the width (1.0 when it already does)."""
+        if self.pdf.pageCount() < 1:
+            return 1.0
+        return max(1.0, self._width_factor() / self._fit_factor())
 
     # state --------------------------------------------------------------------------
     def _reset(self) -> None:
@@ -371,14 +421,17 @@ class DocumentViewer(FollowsLanguage, Overlay):
         self._pinch_start = None
         self._shown_page = 0
         self._widest = None
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.pdf.close()
         self.view.horizontalScrollBar().setValue(0)
         self.view.verticalScrollBar().setValue(0)
         self.title_label.clear()
+        self.language_label.clear()
+        self.language_label.hide()
         self.body.setCurrentWidget(self.view)
         self._show_qr("")
         self._update_page()
+        self._update_zoom_buttons()
 
     def _fail(self, problem: FileProblem | None, doc_id: str) -> None:
         self._problem = problem or FileProblem(FileProblemKind.DAMAGED, "cannot be opened")
@@ -386,10 +439,16 @@ class DocumentViewer(FollowsLanguage, Overlay):
         self._fill_message(self._problem)
         self.body.setCurrentWidget(self.message)
         self._update_page()
+        self._update_zoom_buttons()
 
     def _fill_title(self, document: Document) -> None:
         lang = self._language()
         set_label_text(self.title_label, document.title(lang, self._store.default_language))
+        # The language's own name and direction, whatever the visitor's language.
+        name = self._store.language_name(document.language)
+        set_label_text(self.language_label, name)
+        self.language_label.setProperty("language", document.language)
+        self.language_label.show()
 
     def _fill_message(self, problem: FileProblem) -> None:
         reasons = {
@@ -447,5 +506,12 @@ class DocumentViewer(FollowsLanguage, Overlay):
             Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
         )
         self.close_button.setIcon(icons.icon("mdi6.close", active_palette().brand))
+        self.zoom_out_button.setIcon(
+            icons.icon("mdi6.magnify-minus-outline", active_palette().brand)
+        )
+        self.zoom_in_button.setIcon(icons.icon("mdi6.magnify-plus-outline", active_palette().brand))
         for button in (self.previous_button, self.next_button, self.close_button):
             button.setIconSize(QSize(side, side))
+        zoom_side = self._metrics.px(52)
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setIconSize(QSize(zoom_side, zoom_side))

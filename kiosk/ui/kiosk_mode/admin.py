@@ -8,8 +8,20 @@ import time
 from collections.abc import Iterable
 
 import PySide6
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal, Slot, qVersion
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+    qVersion,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,12 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import __version__
-from kiosk.admin_pin import MAX_DIGITS, PinGate
-from kiosk.i18n import fill
+from kiosk.admin_pin import MAX_DIGITS, MIN_DIGITS, PinGate
+from kiosk.i18n import fill, isolate
 from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input import app_events
 from kiosk.ui.kiosk_mode.lockdown import KEYS_PROPERTY
 from kiosk.ui.overlay import Overlay
+from kiosk.ui.style import icons
+from kiosk.ui.style.theme import Metrics, active_palette, metrics_for
 
 log = logging.getLogger("kiosk.admin")
 
@@ -127,6 +141,59 @@ class CornerHold(QObject):
         self.held.emit()
 
 
+class PinDots(QWidget):
+    """The PIN's field: one dot per digit typed, never the digits themselves.
+
+    It shows at least MIN_DIGITS places (a PIN is never shorter), hollow until typed.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PinDots")
+        self.count = 0
+        self._metrics = Metrics(1.0)
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.setAccessibleName(fill(self.tr("Digits typed: %1"), count))
+        self.updateGeometry()
+        self.update()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+        self.setFixedHeight(metrics.touch)
+        self.updateGeometry()
+
+    def places(self) -> int:
+        return max(MIN_DIGITS, self.count)
+
+    def sizeHint(self) -> QSize:
+        step = self._metrics.px(44)
+        return QSize(self.places() * step + self._metrics.px(40), self._metrics.touch)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = active_palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = max(1, self._metrics.px(3))
+        field = QRectF(self.rect()).adjusted(border, border, -border, -border)
+        radius = self._metrics.px(12)
+        painter.setPen(QPen(QColor(palette.brand if self.count else palette.line), border))
+        painter.setBrush(QColor(palette.surface))
+        painter.drawRoundedRect(field, radius, radius)
+        step = self._metrics.px(44)
+        dot = self._metrics.px(11)
+        places = self.places()
+        left = field.center().x() - step * (places - 1) / 2
+        for index in range(places):
+            centre = QPointF(left + index * step, field.center().y())
+            typed = index < self.count
+            painter.setPen(QPen(QColor(palette.brand), border))
+            painter.setBrush(QColor(palette.brand) if typed else Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, dot, dot)
+        painter.end()
+
+
 class PinPad(FollowsLanguage, Overlay):
     """Digits, erase, OK and Cancel. Accepts the keyboard's digits too (technicians)."""
 
@@ -143,11 +210,10 @@ class PinPad(FollowsLanguage, Overlay):
         self.card.setObjectName("PromptCard")
         self.title = QLabel(self.card)
         self.title.setObjectName("PromptTitle")
-        self.display = QLabel(self.card)
-        self.display.setObjectName("PinDisplay")
+        self.display = PinDots(self.card)
         self.message = QLabel(self.card)
         self.message.setObjectName("PromptText")
-        for label in (self.title, self.display, self.message):
+        for label in (self.title, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
         self.keys: dict[str, QPushButton] = {}
@@ -166,7 +232,7 @@ class PinPad(FollowsLanguage, Overlay):
         self.cancel_button.clicked.connect(self.close_overlay)
         card_layout = QVBoxLayout(self.card)
         card_layout.addWidget(self.title)
-        card_layout.addWidget(self.display)
+        card_layout.addWidget(self.display, 0, Qt.AlignmentFlag.AlignCenter)
         card_layout.addWidget(self.message)
         card_layout.addLayout(grid)
         card_layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
@@ -226,9 +292,12 @@ class PinPad(FollowsLanguage, Overlay):
         self._give_up.stop()
 
     def _refresh_display(self) -> None:
-        self.display.setText("●" * len(self._digits))
-        self.display.setMinimumHeight(self.display.fontMetrics().height())
+        self.display.set_count(len(self._digits))
         self._refresh_message()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.display.apply_metrics(metrics_for(self.width(), self.height()))
 
     @Slot()
     def _refresh_message(self) -> None:
@@ -272,7 +341,11 @@ class PinPad(FollowsLanguage, Overlay):
 
 
 class AdminPanel(FollowsLanguage, Overlay):
-    """Exit, reload, versions and uptime, recent problems. Only reachable with the PIN."""
+    """Exit, reload, versions and uptime, recent problems. Only reachable with the PIN.
+
+    In the visitor's language and direction, like every other screen: a technician at
+    an Arabic screen reads it from the right. Exit stands apart, in the danger colour.
+    """
 
     exit_requested = Signal()
     reload_requested = Signal()
@@ -283,8 +356,13 @@ class AdminPanel(FollowsLanguage, Overlay):
         self._started = time.monotonic()
         self._details = details
         self._recent = recent
-        self.title = QLabel(self)
-        self.title.setObjectName("PromptTitle")
+        self.band = QFrame(self)
+        self.band.setObjectName("AdminBand")
+        self.title = QLabel(self.band)
+        self.title.setObjectName("AdminTitle")
+        band_layout = QHBoxLayout(self.band)
+        band_layout.addWidget(self.title, 1)
+        self._band_layout = band_layout
         self.info = QLabel(self)
         self.info.setObjectName("AdminInfo")
         self.info.setWordWrap(True)
@@ -302,21 +380,31 @@ class AdminPanel(FollowsLanguage, Overlay):
         self.reload_button = QPushButton(self)
         self.close_button = QPushButton(self)
         buttons = QHBoxLayout()
-        for button in (self.exit_button, self.reload_button, self.close_button):
+        self._buttons = buttons
+        for button in (self.close_button, self.reload_button, self.exit_button):
             button.setObjectName("PromptButton")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            buttons.addWidget(button)
+        # Close and Reload together; Exit far from them, at the other end, in red.
+        self.close_button.setObjectName("AdminSecondary")
+        self.exit_button.setObjectName("DangerButton")
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.reload_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.exit_button)
         self.exit_button.clicked.connect(self.exit_requested)
         self.reload_button.clicked.connect(self.reload_requested)
         self.close_button.clicked.connect(self.close_overlay)
+        body = QVBoxLayout()
+        self._body = body
+        body.addWidget(self.info)
+        body.addLayout(self.extra)
+        body.addWidget(scroll, 1)
+        body.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-        layout.addWidget(self.title)
-        layout.addWidget(self.info)
-        layout.addLayout(self.extra)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.band)
+        layout.addLayout(body, 1)
         self.opened.connect(self.refresh)
         self.retranslate_ui()
 
@@ -329,17 +417,31 @@ class AdminPanel(FollowsLanguage, Overlay):
     def refresh(self) -> None:
         uptime = int(time.monotonic() - self._started)
         hours, rest = divmod(uptime, 3600)
-        lines = [
+        names = {
+            "content": self.tr("Content folder"),
+            "config": self.tr("Configuration file"),
+            "log": self.tr("Log file"),
+        }
+        versions = (
             f"cri-kiosk {__version__} · Qt {qVersion()} · PySide6 {PySide6.__version__} · "
-            f"Python {platform.python_version()}",
-            fill(self.tr("Uptime: %1"), f"{hours} h {rest // 60:02d} min"),
-            *(f"{name}: {value}" for name, value in self._details.items()),
+            f"Python {platform.python_version()}"
+        )
+        lines = [
+            fill(self.tr("Versions: %1"), versions),
+            fill(self.tr("Uptime: %1"), fill(self.tr("%1 h %2 min"), hours, f"{rest // 60:02d}")),
+            *(
+                fill(self.tr("%1: %2"), names.get(name, name), value)
+                for name, value in self._details.items()
+            ),
         ]
-        self.info.setText("\n".join(lines))
+        # Each line starts in the panel's direction, whatever script its value is in.
+        mark = "\u200f" if self.isRightToLeft() else "\u200e"
+        self.info.setText("\n".join(mark + line for line in lines))
         recent = list(self._recent)[-20:]
         header = self.tr("Recent warnings and errors:")
-        body = "\n".join(reversed(recent)) if recent else self.tr("none")
-        self.problems.setText(f"{header}\n{body}")
+        # Log lines are the technician's English and stay left to right.
+        body = "\n".join(isolate(line) for line in reversed(recent)) if recent else self.tr("none")
+        self.problems.setText(f"{mark}{header}\n{mark}{body}")
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Administration"))
@@ -350,3 +452,21 @@ class AdminPanel(FollowsLanguage, Overlay):
             button.setAccessibleName(button.text())
         if self.isVisible():
             self.refresh()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        pad = metrics.margin
+        self._band_layout.setContentsMargins(pad, metrics.px(16), pad, metrics.px(16))
+        self._body.setContentsMargins(pad, metrics.px(20), pad, metrics.px(20))
+        self._body.setSpacing(metrics.px(16))
+        self._buttons.setSpacing(metrics.px(16))
+        side = metrics.px(36)
+        palette = active_palette()
+        self.exit_button.setIcon(icons.icon("mdi6.exit-run", palette.brand_ink))
+        self.reload_button.setIcon(icons.icon("mdi6.reload", palette.brand_ink))
+        self.close_button.setIcon(icons.icon("mdi6.close", palette.brand))
+        for button in (self.exit_button, self.reload_button, self.close_button):
+            button.setIconSize(QSize(side, side))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.apply_metrics(metrics_for(self.width(), self.height()))

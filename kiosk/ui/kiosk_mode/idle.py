@@ -89,6 +89,10 @@ class IdleWatcher(QObject):
         for timer in (self._idle, self._tick, self._attract):
             timer.stop()
 
+    def intervals(self) -> tuple[int, int]:
+        """Seconds of idleness before the prompt, and of its countdown."""
+        return self._idle.interval() // 1000, self._countdown_s
+
     def set_intervals(self, timeout_s: int, countdown_s: int, attract_delay_s: int) -> None:
         self._idle.setInterval(timeout_s * 1000)
         self._countdown_s = countdown_s

@@ -11,6 +11,7 @@ ancestor: ``KEYS_PROPERTY`` / ``GESTURES_PROPERTY``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
@@ -71,6 +72,8 @@ class LockDown(QObject):
         self._restore_pending = False
         self._keeper: Keeper | None = None
         self.blocked = 0  # break-out attempts swallowed, for logs and tests
+        # The accessible keypad's keys act before everything else is swallowed.
+        self.keypad: Callable[[QKeyEvent], bool] | None = None
 
     def activate(self, keeper: Keeper) -> None:
         """Start filtering; ``keeper`` says whether the window covers its screen and puts
@@ -158,6 +161,13 @@ class LockDown(QObject):
         self._window.activateWindow()
 
     def _filter_key(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.keypad is not None
+            and isinstance(event, QKeyEvent)
+            and event.type() != QEvent.Type.ShortcutOverride
+            and self.keypad(event)
+        ):
+            return True  # the keypad acted on it; nothing else sees it
         if (
             isinstance(event, QKeyEvent)
             and event.key() in _PIN_KEYS

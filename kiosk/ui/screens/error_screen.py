@@ -13,10 +13,10 @@ from kiosk.ui.style.theme import metrics_for, style_sheet
 # files may be too. French and Arabic first, as visitors at CRI desks read them.
 MESSAGES = (
     (
-        "Le contenu du kiosque est momentanément indisponible.",
-        "Merci de vous adresser à l'accueil.",
+        "Le contenu de la borne est momentanément indisponible.",
+        "Merci de vous adresser à l\u2019accueil.",
     ),
-    ("محتوى هذا الكشك غير متاح مؤقتًا.", "يرجى التوجه إلى مكتب الاستقبال."),
+    ("محتوى هذه الشاشة التفاعلية غير متاح مؤقتًا.", "يرجى التوجه إلى مكتب الاستقبال."),
     ("The kiosk content is temporarily unavailable.", "Please ask at the reception desk."),
 )
 

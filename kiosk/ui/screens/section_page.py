@@ -1,19 +1,19 @@
-"""A section page: header band, related sections, the rendered Markdown, previous/next."""
+"""A section page: a header of constant height, related sections, the rendered Markdown
+with a cue where it goes on, previous/next."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QTextBrowser,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,8 @@ from kiosk.i18n import fill
 from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
 from kiosk.ui.screens.kept_pages import KeptPages
+from kiosk.ui.screens.parent_link import ParentLink
+from kiosk.ui.screens.section_text import SectionText
 from kiosk.ui.screens.text_fragments import fragments
 from kiosk.ui.screens.text_images import ImageFitter
 from kiosk.ui.screens.tile import Tile
@@ -39,7 +41,14 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.graphics.base import Graphic
 
 # Widest share of the header the parent link may take beside the title.
-PARENT_LINK_MAX_SHARE = 0.4
+PARENT_LINK_MAX_SHARE = 0.34
+# The title's type sizes (design px at 1080): one line at the largest that fits, else
+# two lines, down to the body size; the band is two lines of BAND_SIZE high, the same
+# on every page. The visitor's larger text steps may go down to FLOOR_SIZE unscaled.
+TITLE_SIZE = 40
+BAND_SIZE = 30
+FLOOR_SIZE = 28
+TITLE_LINES = 2
 # Related sections side by side on wide pages (the content has three per group).
 RELATED_COLUMNS = 3
 # Landscape pages show their picture beside the text when this much wider than tall.
@@ -65,22 +74,23 @@ class SectionPage(FollowsLanguage, QWidget):
         self._lang = library.default_language
         self._graphic_page = ""
 
+        # The page's one title (the top bar shows none on section pages), and the way up
+        # to the parent section, in a band whose height is the same on every page.
         self.header = QFrame(self)
         self.header.setObjectName("SectionHeader")
         self.icon_label = QLabel(self.header)
         self.title_label = QLabel(self.header)
         self.title_label.setObjectName("SectionTitle")
         self.title_label.setWordWrap(True)
-        self.parent_button = QPushButton(self.header)
-        self.parent_button.setObjectName("ParentLink")
-        self.parent_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._title_size = 0
+        self.parent_button = ParentLink(self.header)
         self.parent_button.clicked.connect(self._open_parent)
-        header_layout = QGridLayout(self.header)
+        header_layout = QHBoxLayout(self.header)
         self._header_layout = header_layout
-        header_layout.addWidget(self.icon_label, 0, 0, Qt.AlignmentFlag.AlignVCenter)
-        header_layout.addWidget(self.title_label, 0, 1)
-        header_layout.setColumnStretch(1, 1)
-        self._parent_on_own_row: bool | None = None
+        header_layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addWidget(self.parent_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.fallback_note = QLabel(self)
         self.fallback_note.setObjectName("FallbackNote")
@@ -94,8 +104,7 @@ class SectionPage(FollowsLanguage, QWidget):
         self._related_count = 0
         self._related_columns = 0
 
-        self.text = QTextBrowser(self)
-        self.text.setObjectName("SectionText")
+        self.text = SectionText(self)
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -109,17 +118,13 @@ class SectionPage(FollowsLanguage, QWidget):
         enable_kinetic_scrolling(self.text)
         self._images = ImageFitter(self.text)
 
-        self.previous_button = QPushButton(self)
-        self.next_button = QPushButton(self)
-        for button in (self.previous_button, self.next_button):
-            button.setObjectName("NavButton")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Previous, "more below" and Next float over the text's last lines (a fade says
+        # the text goes on): the page spends no row of its height on them.
+        self.previous_button = self.text.previous_button
+        self.next_button = self.text.next_button
+        self.more_button = self.text.more_button
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
-        nav = QHBoxLayout()
-        nav.addWidget(self.previous_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
 
         # A page's picture (front matter ``graphic``), beside or above its text.
         self.graphics: dict[str, Graphic] = {}
@@ -132,7 +137,6 @@ class SectionPage(FollowsLanguage, QWidget):
         self._body.addWidget(self.related_host)
         self.downloads: DownloadsList | None = None
         self._body.addLayout(self._content, 1)
-        self._body.addLayout(nav)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -182,17 +186,19 @@ class SectionPage(FollowsLanguage, QWidget):
     def apply_metrics(self, metrics: Metrics) -> None:
         self._metrics = metrics
         pad = metrics.margin
-        self._header_layout.setContentsMargins(pad, metrics.px(18), pad, metrics.px(18))
-        self._header_layout.setHorizontalSpacing(metrics.px(20))
-        self._header_layout.setVerticalSpacing(metrics.px(12))
-        self._body.setContentsMargins(pad, metrics.px(18), pad, metrics.px(18))
-        self._body.setSpacing(metrics.px(16))
+        self._header_layout.setContentsMargins(pad, metrics.px(12), pad, metrics.px(12))
+        self._header_layout.setSpacing(metrics.px(20))
+        self._body.setContentsMargins(pad, metrics.px(14), pad, metrics.px(12))
+        self._body.setSpacing(metrics.px(12))
         self._related_layout.setSpacing(metrics.px(12))
         self._content.setSpacing(metrics.px(20))
         for graphic in self.graphics.values():
             graphic.apply_metrics(metrics)
         for tile in self.related_tiles:
             tile.apply_metrics(metrics)
+        self.parent_button.apply_metrics(metrics)
+        self.text.apply_metrics(metrics)
+        self._title_size = 0
         self._refresh_icons()
         if self._page_id:
             self.show_section(self._page_id, self._lang)
@@ -203,21 +209,30 @@ class SectionPage(FollowsLanguage, QWidget):
         self.previous_button.setAccessibleName(self.tr("Previous section"))
         self.next_button.setAccessibleName(self.tr("Next section"))
         self.text.setAccessibleName(self.tr("Section text"))
+        self.text.set_more_text(self.tr("More below"))
         parent = self._library.parent(self._page_id) if self._page_id else None
         if parent is not None:
             view = self._library.view(parent, self._lang)
             title = view.page.title if view is not None else parent
-            self.parent_button.setText(title)
+            self.parent_button.set_title(title, self._is_rtl())
             self.parent_button.setAccessibleName(fill(self.tr("Part of: %1"), title))
-        self._place_parent_button()
+        self._fit_header()
 
     def direction_changed(self) -> None:
         self._refresh_icons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            # Another script: its line spacing sets the header's height.
+            self._title_size = 0
+            self._fit_header()
+        super().changeEvent(event)
 
     # filling ---------------------------------------------------------------------
     def _fill(self, view: PageView) -> None:
         page = view.page
         set_label_text(self.title_label, page.title, tight_lines=False)
+        self._title_size = 0
         self._set_icon(page.icon)
         parent = self._library.parent(page.id)
         self.parent_button.setVisible(parent is not None)
@@ -226,6 +241,7 @@ class SectionPage(FollowsLanguage, QWidget):
         self._fill_related(page.id)
         self._fill_downloads(view)
         self._fill_text(view)
+        self._place_graphic()  # its height in portrait depends on the text's
         self.previous_button.setEnabled(bool(self._sibling(-1)))
         self.next_button.setEnabled(bool(self._sibling(1)))
         self.retranslate_ui()
@@ -243,6 +259,8 @@ class SectionPage(FollowsLanguage, QWidget):
         if self.downloads is None:
             return
         if view.page.downloads:
+            # Columns chosen before the first layout: a late change would move the text.
+            self.downloads.arrange(self.width() - 2 * self._metrics.margin)
             self.downloads.fill(self._lang)
         self.downloads.setVisible(view.page.downloads)
 
@@ -286,7 +304,23 @@ class SectionPage(FollowsLanguage, QWidget):
             self._content.setStretchFactor(graphic, 0)
             width = self.width() - 2 * self._metrics.margin
             height = min(graphic.needed_height(width), round(GRAPHIC_MAX_SHARE * self.height()))
+            # A short text leaves the picture the rest of a tall screen, not a blank half.
+            spare = self._content_height() - self._text_height() - self._content.spacing()
+            height = max(height, min(spare, graphic.needed_height(width) * 2))
             graphic.setFixedHeight(max(self._metrics.touch, height))
+
+    def _text_height(self) -> int:
+        """The height of the page's whole text (with its bottom room), as laid out now:
+        in portrait the text spans the page's width whatever the picture's height."""
+        return round(self.text.document().size().height())
+
+    def _content_height(self) -> int:
+        """The height below the header left for the picture and the text."""
+        margins = self._body.contentsMargins()
+        used = self.header.height() + margins.top() + margins.bottom()
+        if self.fallback_note.isVisibleTo(self):
+            used += self.fallback_note.sizeHint().height() + self._body.spacing()
+        return self.height() - used
 
     def _fill_related(self, page_id: str) -> None:
         """Sub-sections of a parent page, or the sibling sections of a sub-page."""
@@ -365,6 +399,12 @@ class SectionPage(FollowsLanguage, QWidget):
         # (seconds on a page of thousands of paragraphs).
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
+        # Room after the last line for the buttons floating over the text's bottom (in
+        # the edit block: a new frame format alone lays the whole text out again).
+        # Tightened Arabic lines draw a little below their block: a margin more.
+        frame = document.rootFrame().frameFormat()
+        frame.setBottomMargin(self.text.band_height() + self._metrics.px(16))
+        document.rootFrame().setFrameFormat(frame)
         block = document.begin()
         while block.isValid():
             block_format = block.blockFormat()
@@ -383,24 +423,57 @@ class SectionPage(FollowsLanguage, QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_parent_button()
+        self._title_size = 0
+        self._fit_header()
         self._layout_related()
         self._place_graphic()
+        if self.downloads is not None:
+            self.downloads.arrange(self.width() - 2 * self._metrics.margin)
 
-    def _place_parent_button(self) -> None:
-        """The way up beside the title on wide screens, under it on narrow ones,
-        so that neither the title nor the parent's name is squeezed."""
-        own_row = self.parent_button.sizeHint().width() > PARENT_LINK_MAX_SHARE * self.width()
-        if own_row == self._parent_on_own_row:
-            return
-        self._parent_on_own_row = own_row
-        self._header_layout.removeWidget(self.parent_button)
-        if own_row:
-            self._header_layout.addWidget(
-                self.parent_button, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeading
+    # header -------------------------------------------------------------------------
+    def header_height(self) -> int:
+        """The header band's height: room for two lines of the title at its smallest
+        size (in the current script), or one touch target, whichever is taller."""
+        font = QFont(self.title_label.font())
+        font.setPixelSize(self._metrics.font(BAND_SIZE))
+        lines = QFontMetrics(font).lineSpacing() * TITLE_LINES
+        margins = self._header_layout.contentsMargins()
+        return max(self._metrics.touch, lines) + margins.top() + margins.bottom()
+
+    def _fit_header(self) -> None:
+        """Fix the band's height; give the parent link its share; fit the title in it."""
+        height = self.header_height()
+        self.header.setFixedHeight(height)
+        margins = self._header_layout.contentsMargins()
+        inner = height - margins.top() - margins.bottom()
+        widest = max(self._metrics.touch, round(PARENT_LINK_MAX_SHARE * self.width()))
+        self.parent_button.fit(widest, inner)
+        self._fit_title(inner)
+
+    def _fit_title(self, inner: int) -> None:
+        """The largest title size whose text fits the band: one line, else two."""
+        title = self.title_label.accessibleName()
+        spacing = self._header_layout.spacing()
+        width = self.header.width() - self._header_layout.contentsMargins().left()
+        width -= self._header_layout.contentsMargins().right() + self.icon_label.width() + spacing
+        if self.parent_button.isVisibleTo(self):
+            width -= self.parent_button.maximumWidth() + spacing
+        width = max(1, width)
+        sizes = range(self._metrics.font(TITLE_SIZE), self._metrics.px(FLOOR_SIZE) - 1, -2)
+        chosen = self._metrics.px(FLOOR_SIZE)
+        for size in sizes:
+            font = QFont(self.title_label.font())
+            font.setPixelSize(size)
+            box = QFontMetrics(font).boundingRect(
+                0, 0, width, 100 * inner, int(Qt.TextFlag.TextWordWrap), title
             )
-        else:
-            self._header_layout.addWidget(self.parent_button, 0, 2, Qt.AlignmentFlag.AlignVCenter)
+            if box.height() <= inner:
+                chosen = size
+                break
+        if chosen != self._title_size:
+            self._title_size = chosen
+            # The label's own sheet wins over the window's for this one size.
+            self.title_label.setStyleSheet(f"font-size: {chosen}px;")
 
     # navigation ------------------------------------------------------------------
     def _sibling(self, delta: int) -> str:
@@ -423,6 +496,10 @@ class SectionPage(FollowsLanguage, QWidget):
         address = web_address_from_url(href)
         if address is not None:
             self.web_link_requested.emit(address, self._anchor_text(href) or address)
+
+    def link_text(self, href: str) -> str:
+        """The words of the link to ``href`` in the text shown (speech mode says them)."""
+        return self._anchor_text(href)
 
     def _anchor_text(self, href: str) -> str:
         """The words of the link to ``href`` as the visitor read them."""
@@ -457,17 +534,6 @@ class SectionPage(FollowsLanguage, QWidget):
         self.icon_label.setFixedSize(side, side)
 
     def _refresh_icons(self) -> None:
-        rtl = self._is_rtl()
-        previous_icon = "mdi6.chevron-right" if rtl else "mdi6.chevron-left"
-        next_icon = "mdi6.chevron-left" if rtl else "mdi6.chevron-right"
-        side = self._metrics.px(40)
-        self.previous_button.setIcon(icons.icon(previous_icon, active_palette().brand))
-        self.next_button.setIcon(icons.icon(next_icon, active_palette().brand))
-        # The "next" arrow goes after its word: mirror that one button's own layout.
-        self.next_button.setLayoutDirection(
-            Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
-        )
-        up = "mdi6.arrow-up-left" if not rtl else "mdi6.arrow-up-right"
-        self.parent_button.setIcon(icons.icon(up, active_palette().brand))
-        for button in (self.previous_button, self.next_button, self.parent_button):
-            button.setIconSize(QSize(side, side))
+        if self.parent_button.title():
+            self.parent_button.set_title(self.parent_button.title(), self._is_rtl())
+        self.text.refresh_icons()

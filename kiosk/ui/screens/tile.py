@@ -11,10 +11,6 @@ from kiosk.ui.style.theme import Metrics, active_palette
 
 
 class Tile(QPushButton):
-    # The style sheet gave a label another font (script or text size): the tile's
-    # height for a given width has changed.
-    fonts_changed = Signal()
-
     """A section tile. ``kind`` is "parent" (a section with sub-sections) or "page".
 
     Compact tiles (related sections on a page) lay out icon and title in one row.
@@ -34,6 +30,7 @@ class Tile(QPushButton):
         self.compact = compact
         self._icon_name = ""
         self._icon_size = 48
+        self._hero = False
         self._icon_key: tuple[str, str, int, float] | None = None
         self.setObjectName("Tile")
         self.setProperty("kind", kind)
@@ -80,14 +77,30 @@ class Tile(QPushButton):
     def title(self) -> str:
         return self._title.accessibleName()
 
+    def set_hero(self, hero: bool) -> None:
+        """A pillar's card: its title and summary in larger type (style sheet ``hero``)."""
+        self._hero = hero
+        for label in (self._title, self._summary):
+            label.setProperty("hero", "true" if hero else "false")
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def watch_fonts(self, label: QLabel) -> None:
+        """Refit when ``label`` (a part a subclass adds) gets another font."""
+        label.installEventFilter(self)
+
     def apply_metrics(self, metrics: Metrics) -> None:
         """Resize paddings and icon for the window's type scale."""
-        pad = metrics.px(18 if self.compact else 26)
+        pad = metrics.px(18 if self.compact else 20 if self._hero else 26)
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(metrics.px(10))
         self._head.setSpacing(metrics.px(16))
-        self._icon_size = metrics.px(40 if self.compact else 52)
+        self._icon_size = metrics.px(40 if self.compact else 64 if self._hero else 52)
         self.setMinimumHeight(metrics.touch)
+        self._refresh_icon()
+
+    def set_icon_size(self, side: int) -> None:
+        self._icon_size = side
         self._refresh_icon()
 
     def _refresh_icon(self) -> None:

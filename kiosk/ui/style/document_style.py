@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from kiosk.paths import data_path
-from kiosk.ui.style.theme import Metrics, active_palette
+from kiosk.ui.style.theme import Metrics, active_palette, font_sizes
 
 
 @cache
@@ -18,18 +18,16 @@ def documents_style(metrics: Metrics) -> str:
     palette = active_palette()
     values = {name: getattr(palette, name) for name in palette.__dataclass_fields__}
     sizes = {
-        "title_size": metrics.px(40),
-        "bar_title_size": metrics.px(30),
-        "button_size": metrics.px(27),
-        "tile_title_size": metrics.px(28),
-        "tile_summary_size": metrics.px(22),
-        "hero_sub_size": metrics.px(26),
-        "note_size": metrics.px(22),
+        # The screen's scale without the visitor's text step, as before the shared
+        # scale: the Downloads rows do not refit their height to a text step yet.
+        **font_sizes(Metrics(metrics.scale)),
         "radius": metrics.px(18),
         "small_radius": metrics.px(12),
         "pad": metrics.px(16),
         "touch": metrics.touch,
         "border": max(1, metrics.px(3)),
+        "pad_half": metrics.px(8),
+        "zoom_width": metrics.px(110),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     text = _template()

@@ -11,6 +11,36 @@ from kiosk.paths import data_path
 REFERENCE_SHORT_SIDE = 1080  # a 1920x1080 landscape or 1080x1920 portrait screen
 
 
+@dataclass(frozen=True)
+class TypeScale:
+    """Font sizes in pixels "at 1080p", for reading at arm's length and beyond.
+
+    "At 1080p" means a window whose *shorter* side is 1080 logical pixels: a
+    1920x1080 landscape screen and the same panel turned into a 1080x1920 portrait
+    totem read at the same distance, so both get these sizes exactly (scale 1.0).
+    Other windows scale with their shorter side (``metrics_for``): a 1366x768 laptop
+    gets 0.7 of them, a 4K screen at device-pixel-ratio 2 is 1920x1080 logical pixels
+    and gets them at twice the device pixels. The visitor's text-size step enlarges
+    them further. Nothing the kiosk shows is smaller than ``minimum``.
+    """
+
+    minimum: int = 24  # any text: captions, labels on pictures, the countdown, details
+    secondary: int = 26  # tile summaries, notes, document details, hints
+    button: int = 28  # top bar, navigation and prompt buttons
+    body: int = 30  # running text of a section page
+    tile_title: int = 30
+    chip: int = 24  # titles of compact (related-section and home) tiles
+    bar_title: int = 34
+    lead: int = 32  # the sentence under a screen's title (taglines, prompt text)
+    card: int = 38  # titles of the home screen's pillar cards
+    title: int = 44  # page titles
+    hero: int = 52  # the home screen's and the prompts' largest words
+    figure: int = 120  # headline figures (500 000 jobs, +9 points...)
+
+
+TYPE = TypeScale()
+
+
 _active = PALETTE
 
 
@@ -48,7 +78,12 @@ class Metrics:
 
     @property
     def body(self) -> int:
-        return self.font(30)
+        return self.font(TYPE.body)
+
+    @property
+    def min_text(self) -> int:
+        """The smallest font pixel size allowed on screen at this scale and text step."""
+        return self.font(TYPE.minimum)
 
     @property
     def touch(self) -> int:
@@ -78,6 +113,24 @@ def _template() -> str:
     return data_path("resources/style/kiosk.qss").read_text(encoding="utf-8")
 
 
+def font_sizes(metrics: Metrics) -> dict[str, int]:
+    """The type scale's sizes as the style sheets name them, in pixels for ``metrics``."""
+    return {
+        "title_size": metrics.font(TYPE.title),
+        "card_title_size": metrics.font(TYPE.card),
+        "bar_title_size": metrics.font(TYPE.bar_title),
+        "button_size": metrics.font(TYPE.button),
+        "tile_title_size": metrics.font(TYPE.tile_title),
+        "tile_summary_size": metrics.font(TYPE.secondary),
+        "chip_size": metrics.font(TYPE.chip),
+        "hero_size": metrics.font(TYPE.hero),
+        "hero_sub_size": metrics.font(TYPE.lead),
+        "note_size": metrics.font(TYPE.secondary),
+        "caption_size": metrics.font(TYPE.minimum),
+        "figure_size": metrics.font(TYPE.figure),
+    }
+
+
 def style_sheet(
     metrics: Metrics, families: list[str] | None = None, palette: Palette | None = None
 ) -> str:
@@ -95,21 +148,20 @@ def style_sheet(
         template = f"QWidget {{ font-family: {quoted}; }}\n" + template
     values = {name: getattr(palette, name) for name in palette.__dataclass_fields__}
     sizes = {
-        "title_size": metrics.font(40),
-        "bar_title_size": metrics.font(32),
-        "button_size": metrics.font(27),
-        "tile_title_size": metrics.font(28),
-        "tile_summary_size": metrics.font(21),
-        "chip_size": metrics.font(24),
-        "hero_size": metrics.font(40),
-        "hero_sub_size": metrics.font(24),
-        "note_size": metrics.font(22),
+        **font_sizes(metrics),
         "radius": metrics.px(18),
         "small_radius": metrics.px(12),
         "pad": metrics.px(16),
         "touch": metrics.touch,
         "border": max(1, metrics.px(3)),
+        "figure_rule": max(2, metrics.px(8)),
         "card_width": metrics.px(520),
+        "touch_half": metrics.touch // 2,
+        "pad_wide": metrics.px(28),
+        # Wide enough for a fingertip, narrow enough to leave the text its width.
+        "scroll_width": metrics.px(44),
+        "scroll_radius": metrics.px(22),
+        "scroll_inset": metrics.px(8),
     }
     values.update({key: str(value) for key, value in sizes.items()})
     for key, value in values.items():

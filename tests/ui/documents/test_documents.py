@@ -23,6 +23,7 @@ from tests.ui.conftest import WindowFactory
 from tests.ui.visitor import anchor_position, drag, tap, tap_home_tile
 
 LANGUAGES = ("fr", "ar", "en")
+OWN_NAME = {"fr": "Français", "ar": "العربية", "en": "English"}
 CLOSE_TEXT = {"fr": "Fermer", "ar": "إغلاق", "en": "Close"}
 CALM_TITLE = {
     "fr": "Ce document ne peut pas être affiché pour le moment",
@@ -100,7 +101,12 @@ def test_downloads_lists_every_document_and_opens_it(
     for row in rows:
         details = row.details_label.accessibleName()
         assert any(char.isdigit() for char in details), "page count and size are shown"
-        assert any(name in details for name in ("Français", "العربية", "English"))
+        # Each version's language, named in its own script, on a line of its own.
+        language = row.language_label
+        assert language.isVisible()
+        assert OWN_NAME[row.doc_id[-2:]] in language.accessibleName()
+    titles = {row.title_label.accessibleName() for row in rows}
+    assert len(titles) == len(rows), "the versions do not share one title"
     scroll = window.section.text.verticalScrollBar()
     qtbot.wait(50)  # let the filled rows settle their height first
     scroll.setValue(scroll.maximum() // 2 + 1)
@@ -207,16 +213,69 @@ def test_dragging_scrolls_and_updates_the_indicator(
     assert shown_page(viewer).startswith(f"{viewer.current_page() + 1} /")
 
 
-def test_double_tap_zooms_in_and_back_to_the_width(window: MainWindow, qtbot: QtBot) -> None:
+def shown_page_size(window: MainWindow) -> tuple[float, float]:
+    """The first page's size on screen, in the viewer's pixels."""
+    viewer = window.viewer
+    points = viewer.pdf.pagePointSize(0)
+    factor = viewer.view.zoomFactor()
+    return (
+        points.width() * factor * viewer.view.logicalDpiX() / 72.0,
+        points.height() * factor * viewer.view.logicalDpiY() / 72.0,
+    )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_viewer_opens_with_the_whole_first_page_and_names_its_language(
+    make_window: WindowFactory, size: tuple[int, int], lang: str
+) -> None:
+    window = make_window(lang=lang, size=size)
+    window.open_document("brochure-ar")
+    viewer = window.viewer
+    viewport = viewer.view.viewport()
+    width, height = shown_page_size(window)
+    assert height <= viewport.height(), "the bottom of page 1 is out of view"
+    assert width <= viewport.width()
+    # Not a stamp either: the page takes the height (portrait) or the width it can.
+    assert height >= 0.85 * viewport.height() or width >= 0.85 * viewport.width()
+    assert viewer.view.verticalScrollBar().value() == 0
+    assert viewer.language_label.isVisible()
+    assert viewer.language_label.accessibleName() == "العربية"
+    # The zoom buttons: out is off at the whole page, in is on.
+    assert viewer.zoom_in_button.isEnabled() and not viewer.zoom_out_button.isEnabled()
+
+
+def test_zoom_buttons_step_in_and_back_to_the_whole_page(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_document("brochure-fr")
+    viewer = window.viewer
+    width_before, _ = shown_page_size(window)
+    tap(qtbot, viewer.zoom_in_button)
+    assert viewer.zoom() == pytest.approx(1.5)
+    assert shown_page_size(window)[0] == pytest.approx(1.5 * width_before, rel=0.02)
+    assert viewer.zoom_out_button.isEnabled()
+    while viewer.zoom_in_button.isEnabled():
+        tap(qtbot, viewer.zoom_in_button)
+    assert viewer.zoom() == pytest.approx(viewer.max_zoom())
+    while viewer.zoom_out_button.isEnabled():
+        tap(qtbot, viewer.zoom_out_button)
+    assert viewer.zoom() == 1.0
+    assert shown_page_size(window)[0] == pytest.approx(width_before, rel=0.02)
+
+
+def test_double_tap_zooms_in_and_back_to_the_whole_page(window: MainWindow, qtbot: QtBot) -> None:
     window.open_document("brochure-fr")
     viewer = window.viewer
     viewport = viewer.view.viewport()
-    width_before = viewer.view.horizontalScrollBar().maximum()
+    width_before, _ = shown_page_size(window)
 
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.rect().center())
 
-    assert viewer.zoom() == 2.0
-    assert viewer.view.horizontalScrollBar().maximum() > width_before, "wider than the screen"
+    assert viewer.zoom() >= 2.0
+    # At least the page's whole width: text large enough to read.
+    assert shown_page_size(window)[0] >= 0.95 * (
+        viewport.width() - viewer.view.documentMargins().left() * 2
+    )
+    assert shown_page_size(window)[0] > width_before
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.rect().center())
     assert viewer.zoom() == 1.0
 
@@ -243,7 +302,7 @@ def test_two_fingers_pinch_to_zoom_and_two_taps_zoom(
 
     assert viewer.zoom() == pytest.approx(2.0, rel=0.05)
 
-    for _ in range(2):  # a finger's double tap goes back to the whole width
+    for _ in range(2):  # a finger's double tap goes back to the whole page
         QTest.touchEvent(viewport, device).press(0, center).commit()
         QTest.touchEvent(viewport, device).release(0, center).commit()
         qtbot.wait(50)
@@ -354,7 +413,7 @@ def test_no_qr_code_without_an_address(window: MainWindow, qtbot: QtBot) -> None
     [
         (None, "est introuvable"),
         (b"", "est vide"),
-        (b"GIF89a not a pdf at all", "n'est pas un PDF"),
+        (b"GIF89a not a pdf at all", "n\u2019est pas un PDF"),
         (truncated_pdf(), "est endommagé"),
         (password_pdf(), "protégé par un mot de passe"),
     ],
@@ -414,7 +473,7 @@ def test_the_viewer_offers_no_way_out(window: MainWindow, qtbot: QtBot) -> None:
     viewer = window.viewer
     assert viewer.view.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
     buttons = {button.objectName() for button in viewer.findChildren(type(viewer.close_button))}
-    assert buttons == {"ViewerClose", "PageButton"}, "close and page buttons only"
+    assert buttons == {"ViewerClose", "PageButton", "ZoomButton"}, "close, page and zoom only"
     viewport = viewer.view.viewport()
     for point in (QPointF(30, 30), QPointF(viewport.width() / 2, viewport.height() / 2)):
         tap(qtbot, viewport, point.toPoint())
@@ -460,3 +519,32 @@ def test_the_reset_between_visitors_closes_documents_and_qr_codes(
     assert open_overlays(window) == []
     assert window.viewer.document_id == "" and window.viewer.pdf.pageCount() == 0
     assert window.qr_overlay.address == ""
+
+
+# --------------------------------------------------------------------------- thumbnails
+
+
+def test_downloads_show_each_first_page_drawn_after_the_list_and_kept(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    downloads = window.downloads
+    cache = downloads.thumbnails
+    downloads.fill("fr")
+    # Filling the list (what a tap on the Downloads tile does) draws no page itself.
+    rows = [row for row in downloads.rows if row.doc_id]
+    assert cache.drawn == 0 and not any(row.has_thumbnail for row in rows)
+    assert cache.pending() == len(rows), "drawn on the worker thread, after the list shows"
+    qtbot.waitUntil(lambda: all(row.has_thumbnail for row in rows), timeout=5000)
+    assert cache.pending() == 0
+    for row in rows:
+        pixmap = row.icon_label.pixmap()
+        assert not pixmap.isNull()
+        # A page: taller than wide, mostly white paper.
+        image = pixmap.toImage()
+        assert image.height() > image.width()
+        assert image.pixelColor(image.width() // 2, image.height() // 2).lightness() > 200
+    drawn = cache.drawn
+    assert drawn >= len(rows)
+    downloads.fill("ar")
+    qtbot.wait(50)
+    assert cache.drawn == drawn, "a page drawn once is kept"

@@ -121,5 +121,5 @@ def test_english_and_french_counts_say_one_visit(qapp: QApplication, qtbot: QtBo
         "Today: 1 visit · This week: 1 visit · median visit 40 s"
     )
     assert headline_in("fr", qapp, chart, days).startswith(
-        "Aujourd'hui : 1 visite · Cette semaine : 1 visite · "
+        "Aujourd\u2019hui : 1 visite · Cette semaine : 1 visite · "
     )

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +15,8 @@ from kiosk.ui.screens.graphics.key_figures import KeyFigures
 from kiosk.ui.screens.graphics.numbers import format_integer, format_percent, western_digits
 from kiosk.ui.screens.graphics.plan_diagram import PlanDiagram
 from kiosk.ui.screens.graphics.registry import GRAPHIC_CLASSES
-from kiosk.ui.screens.graphics.zones_map import PLACES, ZonesMap, project
+from kiosk.ui.screens.graphics.zones_map import ZonesMap, project
+from kiosk.ui.style.theme import active_palette
 from kiosk.ui.transitions import set_motion_enabled
 from tests.conftest import CONTENT
 from tests.ui.conftest import WindowFactory
@@ -63,9 +65,9 @@ def test_key_figures_show_the_seed_numbers_in_western_digits(
 
 
 def test_key_figures_match_the_key_figures_page() -> None:
-    """Every number drawn is written on the French key-figures page (taken from the seed)."""
+    """Every number drawn is also written in the French key-figures page's text."""
     page = (CONTENT / "fr" / "chiffres-cles.md").read_text(encoding="utf-8")
-    page = page.replace("\u00a0", " ").replace("\u202f", " ")
+    body = page.split("+++")[2].replace("\u00a0", " ").replace("\u202f", " ")
     for fragment in (
         "500 000 emplois",
         "+9 points",
@@ -75,7 +77,30 @@ def test_key_figures_match_the_key_figures_page() -> None:
         "3 blocs",
         "20 prospects stratégiques",
     ):
-        assert fragment in page
+        assert fragment in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_share_bar_grows_from_its_start_to_its_goal(
+    make_window: WindowFactory, qtbot: QtBot, lang: str
+) -> None:
+    """The share of GDP is drawn as a bar: 14 % at once, the rise to 23 % growing in red."""
+    window = make_window(lang=lang)
+    tap_home_tile(qtbot, window, "chiffres-cles")
+    graphic = window.section.graphic
+    assert isinstance(graphic, KeyFigures)
+    graphic._progress.finish()
+    gdp = next(f for f in graphic.figures if f.to_percent is not None)
+    image = graphic.grab().toImage()
+    accent = QColor(active_palette().accent)
+    chart = QColor(active_palette().chart)
+    colours = {
+        image.pixelColor(x, y).rgb()
+        for x in range(image.width())
+        for y in range(0, image.height(), 3)
+    }
+    assert accent.rgb() in colours and chart.rgb() in colours
+    assert (gdp.from_percent, gdp.to_percent) == (14, 23)
 
 
 def test_count_up_runs_without_blocking_taps(make_window: WindowFactory, qtbot: QtBot) -> None:
@@ -99,18 +124,21 @@ def test_count_up_runs_without_blocking_taps(make_window: WindowFactory, qtbot: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_map_pins_open_their_zone(make_window: WindowFactory, qtbot: QtBot, lang: str) -> None:
     window = make_window(lang=lang)
-    for place in PLACES:
+    places = window._library.places(lang)
+    assert len(places) == 3
+    for place in places:
         tap_home_tile(qtbot, window, "pole-medest")
         graphic = window.section.graphic
         assert isinstance(graphic, ZonesMap)
         pins = parts(graphic)
-        assert set(pins) == {p.page_id for p in PLACES}
-        pin = pins[place.page_id]
-        title = window._library.view(place.page_id, lang).page.title
+        assert set(pins) == {p.page for p in places}
+        pin = pins[place.page]
+        title = window._library.view(place.page, lang).page.title
         assert pin.text() == title and pin.accessibleName() == title
+        assert place.name in pin.accessibleDescription()
         assert graphic.rect().contains(pin.geometry())
         tap(qtbot, pin)
-        assert window.current_screen() == place.page_id
+        assert window.current_screen() == place.page
 
 
 def test_map_says_what_it_is_and_keeps_geography(make_window: WindowFactory, qtbot: QtBot) -> None:
@@ -118,9 +146,14 @@ def test_map_says_what_it_is_and_keeps_geography(make_window: WindowFactory, qtb
     tap_home_tile(qtbot, window, "pole-medest")
     graphic = window.section.graphic
     assert isinstance(graphic, ZonesMap)
-    assert "schématique" in graphic.caption
+    # Drawn from real data, the map needs no apology in its caption.
+    assert "schématique" not in graphic.caption and "approximati" not in graphic.caption
     frame = graphic.map_frame()
-    selouane, berkane, oujda = (project(p.longitude, p.latitude, frame) for p in PLACES)
+    places = {p.page: p for p in window._library.places("fr")}
+    selouane, berkane, oujda = (
+        project(places[page].longitude, places[page].latitude, frame)
+        for page in ("parc-industriel-selouane", "agropole-berkane", "technopole-oujda")
+    )
     # West to east, and Oujda the southernmost: the real relative positions.
     assert selouane.x() < berkane.x() < oujda.x()
     assert selouane.y() < berkane.y() < oujda.y()
@@ -147,6 +180,29 @@ def test_plan_blocks_open_their_page(make_window: WindowFactory, qtbot: QtBot, l
         tap(qtbot, boxes[block])
         assert window.current_screen() == block
     assert "500" in " ".join(graphic.goals)
+    # The goals are the content's goal figures; the heading names no year.
+    assert [f.id for f in graphic.goal_figures] == ["jobs", "gdp"]
+    assert "2020" not in graphic.goals_title
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_pillars_stand_under_the_goals(
+    make_window: WindowFactory, qtbot: QtBot, lang: str
+) -> None:
+    window = make_window(lang=lang)
+    tap_home_tile(qtbot, window, "plan-acceleration-industrielle")
+    graphic = window.section.graphic
+    assert isinstance(graphic, PlanDiagram)
+    boxes = list(parts(graphic).values())
+    assert len(boxes) == 3
+    goals_bottom = graphic._goal_rect.bottom()
+    assert all(box.geometry().top() >= goals_bottom for box in boxes)
+    if graphic.width() >= graphic.metrics.px(780):
+        # Side by side, as three pillars, in reading order.
+        tops = {box.geometry().top() for box in boxes}
+        assert len(tops) == 1
+        xs = [box.geometry().center().x() for box in boxes]
+        assert xs == sorted(xs, reverse=lang == "ar")
 
 
 def test_pages_without_graphic_show_none(make_window: WindowFactory, qtbot: QtBot) -> None:

@@ -157,7 +157,7 @@ def test_accessible_names_follow_a_live_language_switch(
     assert window.top_bar.contrast_button.accessibleName() == "التباين العالي: غير مفعّل"
     graphic = window.section.graphic
     assert graphic is not None
-    assert graphic.accessibleName() == "خريطة موقع تخطيطية (المواقع تقريبية)"
+    assert graphic.accessibleName() == "موقع الفضاءات الاقتصادية"
 
 
 def test_the_next_visitor_gets_normal_text_and_colours(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.library import ContentLibrary
 from kiosk.palette import Palette
 from kiosk.ui.follows_language import FollowsLanguage
-from kiosk.ui.style.theme import Metrics, active_palette
+from kiosk.ui.style.fonts import text_block
+from kiosk.ui.style.theme import TYPE, Metrics, active_palette
 
 WRAP = Qt.TextFlag.TextWordWrap
 
@@ -67,8 +68,10 @@ class Graphic(FollowsLanguage, QWidget):
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def font_px(self, size: float, bold: bool = False) -> QFont:
+        """A font of ``size`` pixels at 1080p, never below the type scale's minimum
+        (a picture that shrinks its type to fit stops there)."""
         font = QFont(self.font())
-        font.setPixelSize(self.metrics.font(size))
+        font.setPixelSize(max(self.metrics.px(TYPE.minimum), self.metrics.font(size)))
         font.setBold(bold)
         return font
 
@@ -77,8 +80,13 @@ class Graphic(FollowsLanguage, QWidget):
         return Qt.AlignmentFlag.AlignRight if self.is_rtl() else Qt.AlignmentFlag.AlignLeft
 
     def text_height(self, font: QFont, width: float, text: str) -> float:
-        metrics = QFontMetricsF(font)
-        return metrics.boundingRect(QRectF(0, 0, max(1.0, width), 1e6), WRAP, text).height()
+        return text_block(text, font, width, self._text_option(self.leading()))[1]
+
+    def _text_option(self, align: Qt.AlignmentFlag) -> QTextOption:
+        option = QTextOption(align | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        option.setTextDirection(self.layoutDirection())
+        return option
 
     def draw_text(
         self,
@@ -92,12 +100,9 @@ class Graphic(FollowsLanguage, QWidget):
         painter.setFont(font)
         painter.setPen(QColor(colour))
         # Alignments here are visual: the painter would mirror them again in Arabic.
-        flags = (
-            (align if align is not None else self.leading())
-            | Qt.AlignmentFlag.AlignTop
-            | Qt.AlignmentFlag.AlignAbsolute
-        )
-        painter.drawText(rect, int(flags | WRAP), text)
+        option = self._text_option(align if align is not None else self.leading())
+        layout, _height = text_block(text, font, rect.width(), option)
+        layout.draw(painter, rect.topLeft())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

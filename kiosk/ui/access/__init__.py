@@ -1,0 +1,1 @@
+"""Speech and access: speech mode, the page reader, the accessible keypad, the focus ring."""
