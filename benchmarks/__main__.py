@@ -18,6 +18,7 @@ GROUPS = {
     "scale": "benchmarks.scale",
     "speech": "benchmarks.speech",
     "fleet": "benchmarks.fleet",
+    "restyle": "benchmarks.restyle",
 }
 
 

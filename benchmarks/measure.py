@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -82,6 +83,9 @@ class ProcessRun:
     started_at: float = 0.0
     # seconds from the start until ``watch_file`` existed, when one was watched
     file_seen: float | None = None
+    # CPU time (user + system) of the process and the descendants it waited for: a
+    # figure that other load on the machine distorts far less than wall time
+    cpu_seconds: float = 0.0
 
     def painted(self) -> float | None:
         """Seconds from the start to the paint the process reported, if it did.
@@ -104,6 +108,7 @@ def run_process(
     started_at = time.monotonic()
     started = time.perf_counter()
     file_seen: float | None = None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen(
         list(command),
         env={**os.environ, **(env or {})},
@@ -131,10 +136,12 @@ def run_process(
             raise TimeoutError(f"{command[0]} did not finish within {timeout:.0f} s")
         time.sleep(poll_seconds)
     seconds = time.perf_counter() - started
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (ended.ru_utime - usage.ru_utime) + (ended.ru_stime - usage.ru_stime)
     reader.join()
     if watch_file is not None and file_seen is None and watch_file.exists():
         file_seen = seconds
-    return ProcessRun(seconds, peak, child.returncode, "".join(output), started_at, file_seen)
+    return ProcessRun(seconds, peak, child.returncode, "".join(output), started_at, file_seen, cpu)
 
 
 def offscreen_platform(folder: Path, width: int = 1920, height: int = 1080) -> str:

@@ -1,5 +1,9 @@
 """make soak: a seeded random visitor uses the kiosk (kiosk mode) for 20 000 interactions.
 
+``--long`` is "a week in a day": 100 000 interactions (checkpoints every 2 000), RSS
+sampled after every interaction and drawn as a PNG. The table and the plot are made by
+benchmarks/soak_report.py.
+
 The real kiosk runs in this process, offscreen, as ``cri-kiosk run`` builds it in kiosk
 mode: lock-down, idle watcher with its prompt, reset and attract screen, statistics
 recorded (into a temporary folder). The idle timers are shortened below the config
@@ -21,20 +25,27 @@ import logging
 import os
 import random
 import secrets
-import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 from shiboken6 import Shiboken
 
-from benchmarks.measure import Figure, offscreen_platform
+from benchmarks.measure import offscreen_platform
 from benchmarks.random_visitor import READ_MS, RandomVisitor, wait
 from benchmarks.report import write
+from benchmarks.soak_report import (
+    Checkpoint,
+    RssTrace,
+    SoakResult,
+    changes,
+    figures,
+    plot,
+    report_details,
+)
 from kiosk.admin_pin import hash_pin
 from kiosk.app import KioskRun, RunOptions, create_application
 from kiosk.config import Config, LoadedConfig
@@ -51,29 +62,9 @@ CONTENT = ROOT / "content"
 IDLE = (2, 2, 1)
 CORNER_SECONDS = 1.0
 SHOWN_PROBLEMS = 5
-# Growth in Python objects allowed between the first checkpoint and the end. The
-# statistics' sqlite3 connection keeps a weak reference per cursor and prunes the dead
-# ones only every 200 cursors; the soak keeps two tallies and one record per checkpoint;
-# the "recent problems" history is bounded. Everything else is built once and re-filled.
-PYTHON_OBJECTS_BOUND = 500
-RSS_BOUND_MB = 5.0
-# Growth is judged from this interaction on: before it, the kiosk is still building
-# what it builds on first use (the document viewer, pictures, caches). A shorter run
-# reports growth without a verdict.
-WARMED_UP = 1_000
-# The objects inside rich text: labels showing it (Arabic labels do, for their line
-# height) and the text documents of recently seen pages the section page keeps. Hidden
-# reused labels keep the language they last showed, and the kept pages are whichever
-# visitors saw last, so these come and go (lists, frames) with what visitors did.
-RICH_TEXT_CLASSES = (
-    "QWidgetTextControl",
-    "QTextDocument",
-    "QTextDocumentLayout",
-    "QTextImageHandler",
-    "QTextFrame",
-    "QTextList",
-    "QTextTable",
-)
+LONG_INTERACTIONS = 100_000
+LONG_CHECKPOINT_EVERY = 2_000
+PLOT = ROOT / "build" / "soak-rss.png"
 
 
 def _set_up_environment(folder: Path, screen: tuple[int, int]) -> None:
@@ -128,20 +119,6 @@ class ProblemCounter(logging.Handler):
         if record.exc_info:
             text += "\n" + logging.Formatter().formatException(record.exc_info)
         self.note(kind, text)
-
-
-@dataclass
-class Checkpoint:
-    """Everything counted after one idle reset."""
-
-    interaction: int
-    rss: int
-    qt_objects: int
-    widgets: int
-    wrappers: int
-    python_objects: int
-    types: collections.Counter[str] = field(default_factory=collections.Counter, repr=False)
-    qt_classes: collections.Counter[str] = field(default_factory=collections.Counter, repr=False)
 
 
 def qt_objects() -> collections.Counter[str]:
@@ -203,6 +180,11 @@ def checkpoint(interaction: int) -> Checkpoint:
     )
 
 
+def document_open(window: MainWindow) -> bool:
+    """Whether the document viewer is open over the window (its pages have a budget)."""
+    return any(overlay.objectName() == "DocumentViewer" for overlay in open_overlays(window))
+
+
 def settle_page(window: MainWindow) -> str:
     """The home tile opened at each checkpoint: the page with the Downloads list if any."""
     library = window.library
@@ -248,22 +230,6 @@ def settle(visitor: RandomVisitor) -> None:
     wait(READ_MS)  # the slide back home finishes
     if window.current_screen() != HOME or open_overlays(window):
         visitor.timeouts += 1
-
-
-@dataclass
-class SoakResult:
-    interactions: int
-    seconds: float
-    checkpoints: list[Checkpoint]
-    problems: ProblemCounter
-    counts: collections.Counter[str]
-    idle_resets: int
-    attract_shown: int
-    visits: int
-    documents_opened: int
-    languages_switched: int
-    escapes: int
-    timeouts: int
 
 
 def run_soak(
@@ -325,12 +291,14 @@ def run_soak(
         window, mode, random.Random(seed), idle_wait_s=sum(idle) + 10.0, corner_hold_s=1.0
     )
     checkpoints: list[Checkpoint] = []
+    samples = RssTrace()
     escapes = 0
     resident_bytes()  # imports psutil now, not between two checkpoints
     started = time.perf_counter()
     for number in range(1, interactions + 1):
         problems.interaction = number
         if number % every == 0 or number == interactions:
+            kind = "checkpoint"
             settle(visitor)
             checkpoints.append(checkpoint(number))
             if progress:
@@ -358,7 +326,8 @@ def run_soak(
                 checkpoints[-2].types.clear()
                 checkpoints[-2].qt_classes.clear()
         else:
-            visitor.step()
+            kind = visitor.step()
+        samples.add(number, resident_bytes(), document_open(window), kind)
         visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         if visible != [window] or not window.isFullScreen():
             escapes += 1
@@ -381,127 +350,8 @@ def run_soak(
         languages_switched=tally["languages"],
         escapes=escapes,
         timeouts=visitor.timeouts,
+        samples=samples,
     )
-
-
-def changes(
-    first: collections.Counter[str], last: collections.Counter[str], top: int = 10
-) -> list[tuple[str, int]]:
-    """The ``top`` counts that changed most from ``first`` to ``last``, most first."""
-    changed = last.copy()
-    changed.subtract(first)
-    ordered = sorted(changed.items(), key=lambda item: -abs(item[1]))
-    return [(name, count) for name, count in ordered[:top] if count != 0]
-
-
-def rich_text_objects(classes: collections.Counter[str]) -> int:
-    return sum(classes[name] for name in RICH_TEXT_CLASSES)
-
-
-def figures(result: SoakResult) -> list[Figure]:
-    """The soak's lines of the benchmark table."""
-    problems = result.problems.counts
-    first = result.checkpoints[0]
-    last = result.checkpoints[-1]
-    rss = [point.rss for point in result.checkpoints]
-    middle = result.checkpoints[len(result.checkpoints) // 2]
-    # Three checkpoints at each end: one checkpoint alone moves by a few MB with
-    # whatever the caches (pixmaps, glyphs) happen to hold.
-    ends = max(1, min(3, len(rss) // 2))
-    growth_mb = (statistics.median(rss[-ends:]) - statistics.median(rss[:ends])) / 1e6
-    raw_growth_mb = (last.rss - first.rss) / 1e6
-    spread_mb = (max(rss) - min(rss)) / 1e6
-    plain_growth = (last.qt_objects - rich_text_objects(last.qt_classes)) - (
-        first.qt_objects - rich_text_objects(first.qt_classes)
-    )
-    rich_growth = rich_text_objects(last.qt_classes) - rich_text_objects(first.qt_classes)
-    python_growth = last.python_objects - first.python_objects
-    errors = problems["exceptions"] + problems["errors"]
-    span = f"{first.interaction:,} to {last.interaction:,}"
-
-    widget_growth = last.widgets - first.widgets
-    judged = first.interaction >= WARMED_UP
-
-    def judge(figure: Figure, target: str, ok: bool) -> Figure:
-        """The figure with its target, once the kiosk has warmed up."""
-        return replace(figure, target=target, ok=ok) if judged else figure
-
-    def count(name: str, value: float, target: int | None = None) -> Figure:
-        if target is None:
-            return Figure("soak", name, value, "")
-        return Figure("soak", name, value, "", str(target), value <= target)
-
-    return [
-        count("interactions", result.interactions),
-        Figure("soak", "elapsed", result.seconds, "s"),
-        Figure("soak", "interactions per second", result.interactions / result.seconds, "/s"),
-        count("idle resets (attract screen shown)", result.idle_resets),
-        count("visits recorded", result.visits),
-        count("documents opened", result.documents_opened),
-        count("language switches", result.languages_switched),
-        count("exceptions and errors", errors, 0),
-        count("Qt warnings", problems["qt warnings"], 0),
-        count("Python warnings", problems["python warnings"], 0),
-        count("windows escaped (not one fullscreen kiosk)", result.escapes, 0),
-        count("kiosk warnings (wrong PINs)", problems["kiosk warnings"]),
-        Figure("soak", f"RSS at interaction {first.interaction:,}", first.rss / 1e6, "MB"),
-        judge(
-            Figure("soak", f"RSS growth {span} (medians of {ends} checkpoints)", growth_mb, "MB"),
-            f"< {RSS_BOUND_MB:.0f} MB",
-            growth_mb < RSS_BOUND_MB,
-        ),
-        Figure("soak", f"RSS growth {span} (last - first checkpoint)", raw_growth_mb, "MB"),
-        Figure(
-            "soak",
-            f"RSS growth {middle.interaction:,} to {last.interaction:,} (second half)",
-            (last.rss - middle.rss) / 1e6,
-            "MB",
-        ),
-        Figure("soak", f"RSS max - min over {len(rss)} checkpoints", spread_mb, "MB"),
-        judge(
-            count("Qt object growth (besides rich text)", plain_growth),
-            "0",
-            plain_growth == 0,
-        ),
-        count("rich-text objects growth (labels, kept pages)", rich_growth),
-        judge(count("widget growth", widget_growth), "0", widget_growth == 0),
-        count("Python wrapper growth", last.wrappers - first.wrappers),
-        judge(
-            count(f"Python object growth (of {first.python_objects:,})", python_growth),
-            f"< {PYTHON_OBJECTS_BOUND}",
-            python_growth < PYTHON_OBJECTS_BOUND,
-        ),
-    ]
-
-
-def report_details(result: SoakResult) -> None:
-    """On stderr: what the visitor did, the first problems of each kind, growing types."""
-    out = sys.stderr
-    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(result.counts.items()))
-    print(f"soak: the visitor did: {kinds}", file=out)
-    if result.timeouts:
-        print(f"soak: {result.timeouts} waits for the idle timers ran out", file=out)
-    for kind, lines in result.problems.first.items():
-        total = result.problems.counts[kind]
-        print(f"soak: {kind}: {total}, the first {len(lines)}:", file=out)
-        for line in lines:
-            print("  " + line.replace("\n", "\n    "), file=out)
-    first, last = result.checkpoints[0], result.checkpoints[-1]
-    for what, before, after in (
-        ("Python types", first.types, last.types),
-        ("Qt classes", first.qt_classes, last.qt_classes),
-    ):
-        changed = changes(before, after)
-        if changed:
-            listed = ", ".join(f"{name} {count:+d}" for name, count in changed)
-            print(f"soak: {what} that changed after the first checkpoint: {listed}", file=out)
-    print("soak: checkpoints (interaction, RSS MB, Qt objects, widgets, Python objects):", file=out)
-    for point in result.checkpoints:
-        print(
-            f"  {point.interaction:>6} {point.rss / 1e6:8.1f} {point.qt_objects:6}"
-            f" {point.widgets:6} {point.python_objects:8}",
-            file=out,
-        )
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -522,15 +372,29 @@ def main(argv: list[str] | None = None) -> int:
         description="A seeded random visitor uses the kiosk (kiosk mode, offscreen); "
         "prints exceptions, warnings and memory, Qt and Python object growth.",
     )
-    parser.add_argument("--interactions", type=int, default=20_000, help="default 20000")
+    parser.add_argument(
+        "--interactions", type=int, default=None, help="default 20000 (100000 with --long)"
+    )
+    parser.add_argument(
+        "--long",
+        action="store_true",
+        help="a week in a day: 100000 interactions, a checkpoint every 2000 (unless given)",
+    )
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        default=PLOT,
+        metavar="PNG",
+        help="where the RSS curve goes (default build/soak-rss.png; needs matplotlib)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="the visitor's seed (default 1)")
     parser.add_argument(
         "--checkpoint-every",
         type=int,
-        default=1_000,
+        default=None,
         metavar="N",
         help="count memory and objects every N interactions, after an idle reset "
-        "(default 1000; growth is measured from the first checkpoint)",
+        "(default 1000, 2000 with --long; growth is measured from the first checkpoint)",
     )
     parser.add_argument(
         "--idle",
@@ -550,6 +414,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="JSON on stdout, table on stderr")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
+    if args.interactions is None:
+        args.interactions = LONG_INTERACTIONS if args.long else 20_000
+    if args.checkpoint_every is None:
+        args.checkpoint_every = LONG_CHECKPOINT_EVERY if args.long else 1_000
     if args.interactions < args.checkpoint_every * 2:
         parser.error("--interactions must be at least twice --checkpoint-every")
 
@@ -565,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     rows = figures(result)
     report_details(result)
+    plot(result, args.plot)
     write(rows, args.json)
     return 1 if any(row.ok is False for row in rows) else 0
 

@@ -40,6 +40,8 @@ from benchmarks.measure import (
 )
 
 WIDTH, HEIGHT = 1920, 1080
+# Start to home painted, against the bare window's start to painted (issue 18).
+VS_BARE_TARGET = 1.5
 
 BARE_WINDOW = """
 import sys
@@ -173,6 +175,7 @@ def run(runs: int) -> list[Figure]:
     painted = {name: median([first_frame(r) for r in rs]) * 1000 for name, rs in results.items()}
     exited = {name: median([r.seconds for r in rs]) * 1000 for name, rs in results.items()}
     memory = {name: mb(int(median([r.peak_rss for r in rs]))) for name, rs in results.items()}
+    cpu = {name: median([r.cpu_seconds for r in rs]) * 1000 for name, rs in results.items()}
     group = "startup"
     vs_chromium = painted["kiosk"] / painted["chromium"]
     vs_bare = painted["kiosk"] / painted["bare"]
@@ -182,10 +185,20 @@ def run(runs: int) -> list[Figure]:
         Figure(group, "bare PySide6 window: start to painted", painted["bare"], "ms"),
         Figure(group, "headless Chromium: start to exported home", painted["chromium"], "ms"),
         Figure(group, "kiosk / Chromium", vs_chromium, "x", "<= 0.5", vs_chromium <= 0.5),
-        Figure(group, "kiosk / bare window", vs_bare, "x", "<= 2", vs_bare <= 2),
+        Figure(
+            group,
+            "kiosk / bare window",
+            vs_bare,
+            "x",
+            f"<= {VS_BARE_TARGET}",
+            vs_bare <= VS_BARE_TARGET,
+        ),
         Figure(group, "kiosk: start to exit", exited["kiosk"], "ms"),
         Figure(group, "bare window: start to exit", exited["bare"], "ms"),
         Figure(group, "Chromium: start to exit", exited["chromium"], "ms"),
+        Figure(group, "kiosk: CPU time, start to exit", cpu["kiosk"], "ms"),
+        Figure(group, "bare window: CPU time, start to exit", cpu["bare"], "ms"),
+        Figure(group, "kiosk / bare window, CPU time", cpu["kiosk"] / cpu["bare"], "x"),
         Figure(group, "kiosk peak memory (RSS)", memory["kiosk"], "MB"),
         Figure(group, "bare window peak memory", memory["bare"], "MB"),
         Figure(group, "Chromium peak memory (all processes)", memory["chromium"], "MB"),

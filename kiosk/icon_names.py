@@ -6,8 +6,10 @@ kiosk.ui.style.icons draws them from the same fonts and character maps.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import logging
+import os
 from functools import cache
 from pathlib import Path
 
@@ -45,10 +47,15 @@ def icon_fonts() -> dict[str, tuple[Path, Path]]:
         log.error("qtawesome is not installed: no icons")
         return {}
     folder = package / "fonts"
+    # One listing of the folder: a glob per family took 20 ms of the start-up.
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        names = []
     fonts = {}
     for prefix, stem in FAMILIES.items():
-        ttf = _one(folder, f"{stem}-[0-9]*.ttf")
-        codes = _one(folder, f"{stem}-charmap-[0-9]*.json")
+        ttf = _one(folder, names, f"{stem}-[0-9]*.ttf")
+        codes = _one(folder, names, f"{stem}-charmap-[0-9]*.json")
         if ttf is None or codes is None:
             log.error("qtawesome's %s icons (%s) are missing from %s", prefix, stem, folder)
             continue
@@ -56,10 +63,10 @@ def icon_fonts() -> dict[str, tuple[Path, Path]]:
     return fonts
 
 
-def _one(folder: Path, pattern: str) -> Path | None:
-    """The one file of ``folder`` matching ``pattern``, else None."""
-    found = sorted(folder.glob(pattern))
-    return found[0] if len(found) == 1 else None
+def _one(folder: Path, names: list[str], pattern: str) -> Path | None:
+    """The one file of ``folder`` (listed in ``names``) matching ``pattern``, else None."""
+    found = fnmatch.filter(names, pattern)
+    return folder / found[0] if len(found) == 1 else None
 
 
 @cache

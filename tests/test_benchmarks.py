@@ -51,5 +51,6 @@ def test_the_command_line_lists_its_groups() -> None:
         [sys.executable, "-m", "benchmarks", "--help"],
         cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
-    for group in ("startup", "interaction", "attract", "documents", "scale", "speech", "fleet"):
+    groups = ("startup", "interaction", "attract", "documents", "scale", "speech", "fleet")
+    for group in (*groups, "restyle"):
         assert group in result.stdout

@@ -67,3 +67,17 @@ def test_without_the_setting_glibc_keeps_them_in_its_heaps() -> None:
     # (which glibc trims only from its top: 59 MB of the 160 MB stayed in one run).
     during, _left, _heap = mapped_and_kept("off")
     assert during < 8
+
+
+def test_in_use_bytes_counts_what_is_allocated_and_not_freed() -> None:
+    from kiosk.native_memory import in_use_bytes
+
+    before = in_use_bytes()
+    if before is None:
+        pytest.skip("not glibc 2.33 or later")
+    kept = [bytes(100_000) for _ in range(50)]  # 5 MB in blocks below the mmap threshold
+    during = in_use_bytes()
+    assert during is not None and during - before >= 4_900_000
+    del kept
+    after = in_use_bytes()
+    assert after is not None and after < during - 4_900_000

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ from tests.conftest import REPO
 # psutil comes with the bench extra only: the soak must run without it (make test).
 SCRIPT = """
 import sys
+from pathlib import Path
 sys.modules["psutil"] = None
 from benchmarks.soak import main
 sys.exit(main(sys.argv[1:]))
@@ -21,8 +24,10 @@ sys.exit(main(sys.argv[1:]))
 
 
 @pytest.mark.slow
-def test_a_short_soak_passes_with_every_kind_of_interaction() -> None:
+def test_a_short_soak_passes_with_every_kind_of_interaction(tmp_path: Path) -> None:
+    plot = tmp_path / "rss.png"
     args = ["--interactions", "150", "--checkpoint-every", "75", "--idle", "1,1,0"]
+    args += ["--plot", str(plot)]
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, *args, "--seed", "3", "--json", "--quiet"],
         cwd=REPO,
@@ -41,3 +46,8 @@ def test_a_short_soak_passes_with_every_kind_of_interaction() -> None:
     assert figures["visits recorded"]["value"] >= 2
     assert figures["language switches"]["value"] >= 1
     assert "soak: the visitor did: " in result.stderr
+    # RSS after every interaction, with no document open and without one.
+    assert figures["RSS max, no document open (after every interaction)"]["value"] > 0
+    # The plot needs matplotlib (the bench extra), which make test does not install.
+    has_matplotlib = importlib.util.find_spec("matplotlib") is not None
+    assert plot.exists() == has_matplotlib

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.library import ContentLibrary
@@ -69,7 +69,11 @@ class MainWindow(QWidget):
         self._script_rtl: bool | None = None
         # The site's theme (site.toml [theme]) under the visitor's reading aids.
         self.reading_aids = ReadingAids(self._read_site_theme(library), self)
-        self._metrics = metrics_for(self.width(), self.height())
+        # Sized for the screen the kiosk fills (it runs fullscreen): styled once at
+        # start-up, not once at the default size and again when going fullscreen.
+        screen = QGuiApplication.primaryScreen()
+        size = screen.size() if screen is not None else self.size()
+        self._metrics = metrics_for(size.width(), size.height())
         self._painted = False
         self._close_allowed = True
 

@@ -1,4 +1,4 @@
-"""The document viewer: a full-window overlay around QPdfView, made for fingers."""
+"""The document viewer: a full-window overlay around a PDF view, made for fingers."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.documents import Document, FileProblem, FileProblemKind
 from kiosk.documents.store import DocumentStore, load_problem
 from kiosk.i18n import fill, isolate
+from kiosk.ui.documents.bounded_pdf_view import BoundedPdfView
 from kiosk.ui.documents.qr_overlay import QrCodeWidget
 from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import enable_kinetic_scrolling
@@ -90,7 +91,8 @@ class DocumentViewer(FollowsLanguage, Overlay):
         bar_layout.addWidget(self.close_button)
 
         self.pdf = QPdfDocument(self)
-        self.view = QPdfView(self)
+        # QPdfView, with page images rendered at the size shown and bounded in bytes.
+        self.view = BoundedPdfView(self)
         self.view.setObjectName("PdfView")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)

@@ -54,8 +54,9 @@ class PillarGroup(QFrame):
         if columns == self._columns:
             return
         self._columns = columns
-        while self._grid.count():
-            self._grid.takeAt(0)
+        # removeWidget deletes the layout's item (takeAt leaves it, never freed).
+        for tile in self.children_tiles:
+            self._grid.removeWidget(tile)
         for column in range(max(columns, self._grid.columnCount())):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         for index, tile in enumerate(self.children_tiles):

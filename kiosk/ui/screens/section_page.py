@@ -3,7 +3,6 @@ with a cue where it goes on, previous/next."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
@@ -24,9 +23,9 @@ from kiosk.content.library import ContentLibrary, PageView
 from kiosk.content.links import section_id_from_url, web_address_from_url
 from kiosk.font_families import font_for
 from kiosk.i18n import fill
-from kiosk.palette import Palette
 from kiosk.ui.follows_language import FollowsLanguage
 from kiosk.ui.input.touch import SwipeDetector, enable_kinetic_scrolling
+from kiosk.ui.screens.kept_pages import KeptPages
 from kiosk.ui.screens.parent_link import ParentLink
 from kiosk.ui.screens.section_text import SectionText
 from kiosk.ui.screens.text_fragments import fragments
@@ -54,9 +53,6 @@ TITLE_LINES = 2
 RELATED_COLUMNS = 3
 # Landscape pages show their picture beside the text when this much wider than tall.
 GRAPHIC_BESIDE_RATIO = 1.15
-# Rendered texts kept for return visits and switches back to a language: parsing and
-# aligning a page's HTML is most of the cost of opening it. Bounded for large sites.
-DOCUMENTS_KEPT = 12
 # Portrait pages give their picture at most this share of the page's height.
 GRAPHIC_MAX_SHARE = 0.5
 
@@ -116,10 +112,9 @@ class SectionPage(FollowsLanguage, QWidget):
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.anchorClicked.connect(self._open_link)
         self.text.document().setUndoRedoEnabled(False)
-        # Rendered pages by page, language, sizes and colours, oldest first.
-        self._documents: OrderedDict[tuple[str, str, Metrics, Palette], QTextDocument] = (
-            OrderedDict()
-        )
+        # Rendered texts kept for return visits and switches back to a language: parsing
+        # and aligning a page's HTML is most of the cost of opening it. Bounded in bytes.
+        self._documents = KeptPages()
         enable_kinetic_scrolling(self.text)
         self._images = ImageFitter(self.text)
 
@@ -361,8 +356,9 @@ class SectionPage(FollowsLanguage, QWidget):
         if columns == self._related_columns:
             return
         self._related_columns = columns
-        while self._related_layout.count():
-            self._related_layout.takeAt(0)
+        # removeWidget deletes the layout's item (takeAt leaves it, never freed).
+        for tile in self.related_tiles:
+            self._related_layout.removeWidget(tile)
         for index, tile in enumerate(self.related_tiles[: self._related_count]):
             self._related_layout.addWidget(tile, index // columns, index % columns)
 
@@ -372,7 +368,6 @@ class SectionPage(FollowsLanguage, QWidget):
         key = (page.id, page.lang, self._metrics, active_palette())
         document = self._documents.get(key)
         if document is not None:
-            self._documents.move_to_end(key)
             if self.text.document() is not document:
                 self.text.setDocument(document)
                 # The window may have been resized since (within the same type scale).
@@ -387,10 +382,7 @@ class SectionPage(FollowsLanguage, QWidget):
         document.setDocumentMargin(self._metrics.px(28))
         self.text.setDocument(document)
         self._render_text(page, document)
-        self._documents[key] = document
-        while len(self._documents) > DOCUMENTS_KEPT:
-            _, oldest = self._documents.popitem(last=False)
-            oldest.deleteLater()
+        self._documents.keep(key, document)
 
     def _render_text(self, page: Page, document: QTextDocument) -> None:
         html = self._library.html(page)
