@@ -140,10 +140,9 @@ class LockDown(QObject):
             QTimer.singleShot(0, self._restore)
 
     def _covering(self) -> bool:
-        if self._keeper is not None:
-            return self._keeper.covering()
-        window = self._window
-        return window.isVisible() and window.isFullScreen() and not window.isMinimized()
+        # Only asked while active, and activate() is given the keeper.
+        assert self._keeper is not None
+        return self._keeper.covering()
 
     @Slot()
     def _restore(self) -> None:
@@ -153,10 +152,8 @@ class LockDown(QObject):
             return
         log.warning("the kiosk window was minimised, hidden or left fullscreen: restoring it")
         self.blocked += 1
-        if self._keeper is not None:
-            self._keeper.place()
-        else:
-            self._window.showFullScreen()
+        assert self._keeper is not None
+        self._keeper.place()
         self._window.raise_()
         self._window.activateWindow()
 
